@@ -1,0 +1,40 @@
+package org.halocloud.mappings.demo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one vendor-faithful synthetic PMS database for the embedded demo and the tests.
+ *
+ * <p>Each vendor module ships one implementation (found with {@link java.util.ServiceLoader}). The caller creates
+ * one empty H2 database per catalogue (with {@link #h2Settings()}), connects as its owner and hands the connections in;
+ * the implementation creates the vendor's tables, views and procedures, loads deterministic data, creates one
+ * database user per integrator with the vendor's grants, and records in the vendor's own settings table whether
+ * the practice enables each integration.
+ */
+public interface DemoPms {
+
+    /** One of {@code bp-premier}, {@code zedmed}, {@code d4w}, {@code d4web}. */
+    String pms();
+
+    /** The catalogues (databases) of one practice; the first is the default. */
+    List<String> catalogues();
+
+    /**
+     * The H2 database settings closest to the vendor's engine, as URL options set once by the owner when the
+     * database is created (e.g. {@code ;MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE}
+     * for SQL Server's case-preserving, case-insensitive names); empty for H2's defaults.
+     */
+    String h2Settings();
+
+    /**
+     * A fixed query (no parameters) on the default catalogue, run by the Halo Link as the database owner, that
+     * returns one column: the database logins of the integrations the practice has enabled.
+     */
+    String enabledLoginsQuery();
+
+    /** Creates schema, data, logins and enablement in the given catalogues (keyed as in {@link #catalogues()}). */
+    void build(Map<String, Connection> ownerConnections, DemoSite site) throws SQLException;
+}

@@ -1,0 +1,36 @@
+package org.halocloud.passthrough.link;
+
+/**
+ * A query that did not complete at the Link. {@link Kind#DATABASE} carries the database's own error code and
+ * message (for the integrator only, never logged: it may quote values).
+ */
+public class LinkFailure extends Exception {
+
+    public enum Kind {
+        /** the database refused or failed the command */
+        DATABASE,
+        /** the execution limit passed; the statement was cancelled */
+        TIMEOUT,
+        /** the Link or the database cannot be reached */
+        UNAVAILABLE,
+        /** the Link stayed busy longer than the query's maxTimeInQueue */
+        EXPIRED_IN_QUEUE
+    }
+
+    private final Kind kind;
+    private final int errorCode;
+
+    public LinkFailure(Kind kind, int errorCode, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.errorCode = errorCode;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+}

@@ -1,0 +1,177 @@
+package org.halocloud.passthrough.query;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.halocloud.passthrough.config.HaloProperties;
+import org.halocloud.passthrough.frontdoor.Admission;
+import org.halocloud.passthrough.frontdoor.Refusal;
+import org.halocloud.passthrough.link.LinkFailure;
+import org.halocloud.passthrough.link.LinkQuery;
+import org.halocloud.passthrough.link.LinkResult;
+import org.halocloud.passthrough.link.LinkTransport;
+import org.halocloud.passthrough.link.QueryParameter;
+import org.halocloud.passthrough.link.agent.SqlDbTypes;
+import org.halocloud.passthrough.state.Integrators;
+import org.halocloud.passthrough.state.PmsDatabase;
+import org.halocloud.passthrough.state.QueryLog;
+import org.halocloud.passthrough.state.VendorCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs an admitted immediate query: validates it, sends it to the Link as the integrator's database user, gathers
+ * the rows under the size limit and reports the outcome in Halo's envelope. Logs and records metadata only.
+ */
+@Service
+public class ImmediateQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(ImmediateQueries.class);
+    private static final long DEFAULT_MAX_TIME_IN_QUEUE = 30_000;
+    private static final long MAX_TIME_IN_QUEUE = 60_000;
+
+    /** @param httpStatus the status to answer with; the envelope says the same in Halo's terms */
+    public record Outcome(int httpStatus, QueryEnvelope envelope) {
+    }
+
+    private final LinkTransport transport;
+    private final Integrators integrators;
+    private final QueryLog queryLog;
+    private final ObjectMapper mapper;
+    private final HaloProperties.Query limits;
+    private final MeterRegistry meters;
+
+    public ImmediateQueries(LinkTransport transport, Integrators integrators, QueryLog queryLog, ObjectMapper mapper,
+                            HaloProperties properties, MeterRegistry meters) {
+        this.transport = transport;
+        this.integrators = integrators;
+        this.queryLog = queryLog;
+        this.mapper = mapper;
+        this.limits = properties.query();
+        this.meters = meters;
+    }
+
+    /** Validates a request body; a malformed one is refused with 400 before anything runs. */
+    public QueryRequest parse(byte[] body) {
+        QueryRequest request;
+        try {
+            request = mapper.readValue(body, QueryRequest.class);
+        } catch (RuntimeException e) {
+            throw new Refusal(400, "The request body is not a valid query: " + firstLine(e.getMessage()));
+        }
+        if (request == null || request.command() == null || request.command().text() == null
+                || request.command().text().isBlank()) {
+            throw new Refusal(400, "command.text must be provided.");
+        }
+        if (request.command().text().getBytes(StandardCharsets.UTF_8).length > limits.maxCommandBytes()) {
+            throw new Refusal(400, "command.text is longer than " + limits.maxCommandBytes() + " bytes.");
+        }
+        if (request.maxTimeInQueue() != null && (request.maxTimeInQueue() < 0 || request.maxTimeInQueue() > MAX_TIME_IN_QUEUE)) {
+            throw new Refusal(400, "maxTimeInQueue must be between 0 and " + MAX_TIME_IN_QUEUE + " ms for an immediate query.");
+        }
+        for (QueryParameter p : request.command().parameters()) {
+            if (p.name() == null || p.name().isBlank()) {
+                throw new Refusal(400, "Every parameter needs a name.");
+            }
+            try {
+                SqlDbTypes.of(p.type());
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(400, "Parameter " + p.name() + ": " + e.getMessage());
+            }
+        }
+        return request;
+    }
+
+    public Outcome run(Admission admission, QueryRequest request, int requestSize) {
+        PmsDatabase database = admission.database();
+        String catalogue = database.catalogue(request.catalogue()).orElseThrow(() -> new Refusal(400,
+                "Unknown catalogue '" + request.catalogue() + "'; this site has " + database.catalogues().stream()
+                        .map(PmsDatabase.Catalogue::name).toList() + "."));
+        VendorCredentials credentials = integrators
+                .vendorCredentials(admission.subscription().integratorId(), database.pms().vendor())
+                .orElseThrow(() -> new Refusal(403, "Your integration is not signed up with this practice's PMS vendor."));
+        long maxTimeInQueue = request.maxTimeInQueue() == null ? DEFAULT_MAX_TIME_IN_QUEUE : request.maxTimeInQueue();
+        LinkQuery query = new LinkQuery(database.haloGuid(), catalogue, credentials, request.command(), limits.timeout(),
+                Duration.ofMillis(maxTimeInQueue));
+
+        UUID id = UUID.randomUUID();
+        int commandSize = request.command().text().getBytes(StandardCharsets.UTF_8).length;
+        OffsetDateTime created = OffsetDateTime.now();
+        Outcome outcome;
+        Long rows = null;
+        Long size = null;
+        Long sqlMs = null;
+        try (JsonRowsBuffer buffer = new JsonRowsBuffer(mapper, limits.maxResultBytes())) {
+            LinkResult result = transport.run(query, buffer);
+            byte[] json = request.command().executionMode() == org.halocloud.passthrough.link.QueryCommand.ExecutionMode.NON_QUERY
+                    && result.rows() == 0 ? null : buffer.finish();
+            rows = result.rows();
+            size = json == null ? 0L : (long) json.length;
+            sqlMs = result.sqlExecution().toMillis();
+            QueryEnvelope.Result body = json == null
+                    ? new QueryEnvelope.Result(null, result.rowsAffected(), 0L, null, result.parameters())
+                    : new QueryEnvelope.Result(result.rows(), result.rowsAffected(), size, json, result.parameters());
+            outcome = new Outcome(200, envelope(id, admission, database, "successful", maxTimeInQueue, commandSize,
+                    requestSize, created, sqlMs, body, null));
+        } catch (JsonRowsBuffer.TooLarge e) {
+            outcome = failed(413, id, admission, database, maxTimeInQueue, commandSize, requestSize, created, "haloLink",
+                    413, "The results were too large: an immediate query may return at most " + limits.maxResultBytes()
+                            + " bytes of JSON. Select fewer rows or columns, or use an async query.");
+        } catch (LinkFailure e) {
+            outcome = switch (e.kind()) {
+                case DATABASE -> failed(400, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
+                        database.pms().errorType(), e.errorCode(), e.getMessage());
+                case TIMEOUT -> failed(504, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
+                        "haloLink", 504, e.getMessage());
+                case EXPIRED_IN_QUEUE, UNAVAILABLE -> failed(503, id, admission, database, maxTimeInQueue, commandSize,
+                        requestSize, created, "haloLink", 503, e.getMessage());
+            };
+        }
+        QueryEnvelope env = outcome.envelope();
+        queryLog.record(new QueryLog.Entry(id, admission.subscription().id(), admission.subscription().integratorId(),
+                database.haloGuid(), "immediate", env.status(), commandSize, requestSize, rows, size, sqlMs,
+                env.errorDetails() == null ? null : env.errorDetails().errorType(), created, env.completedAt()));
+        Timer.builder("halo.queries").tag("mode", "immediate").tag("status", env.status()).tag("pms", database.pms().id())
+                .register(meters).record(Duration.between(created, env.completedAt()));
+        log.info("query {} site={} integrator={} mode=immediate status={} rows={} bytes={} sqlMs={} http={}", id,
+                database.haloGuid(), admission.subscription().integratorId(), env.status(), rows, size, sqlMs,
+                outcome.httpStatus());
+        return outcome;
+    }
+
+    private Outcome failed(int http, UUID id, Admission admission, PmsDatabase database, long maxTimeInQueue,
+                           int commandSize, int requestSize, OffsetDateTime created, String errorType, int errorCode,
+                           String message) {
+        return new Outcome(http, envelope(id, admission, database, "executionFailed", maxTimeInQueue, commandSize,
+                requestSize, created, null, null, new QueryEnvelope.ErrorDetails(errorType, errorCode, message)));
+    }
+
+    private static QueryEnvelope envelope(UUID id, Admission admission, PmsDatabase database, String status,
+                                          long maxTimeInQueue, int commandSize, int requestSize, OffsetDateTime created,
+                                          Long sqlMs, QueryEnvelope.Result result, QueryEnvelope.ErrorDetails error) {
+        OffsetDateTime completed = OffsetDateTime.now();
+        Map<String, QueryEnvelope.Timing> timing = new LinkedHashMap<>();
+        OffsetDateTime executing = sqlMs == null ? created : completed.minusNanos(sqlMs * 1_000_000);
+        timing.put("initialising", new QueryEnvelope.Timing(created, executing));
+        timing.put("executing", new QueryEnvelope.Timing(executing, completed));
+        return new QueryEnvelope(id, admission.subscription().integratorId(), database.haloGuid(), "immediate", status,
+                maxTimeInQueue, commandSize, requestSize, created, completed, completed, timing,
+                new QueryEnvelope.Metrics(sqlMs), result, error);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

@@ -1,0 +1,98 @@
+package org.halocloud.passthrough.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.halocloud.passthrough.config.HaloProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals secrets at rest (vendor database passwords) with AES-256-GCM. A sealed value is
+ * {@code v1:<base64 of iv || ciphertext+tag>}; the associated data binds it to its purpose and owner, so a sealed
+ * value copied to another row does not open.
+ */
+@Component
+public class CredentialCipher {
+
+    private static final String PREFIX = "v1:";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public CredentialCipher(HaloProperties properties) {
+        this.key = new SecretKeySpec(masterKey(properties), "AES");
+    }
+
+    public String seal(String plaintext, String context) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal a credential", e);
+        }
+    }
+
+    public String open(String sealed, String context) {
+        if (!sealed.startsWith(PREFIX)) {
+            throw new IllegalStateException("unknown credential format");
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealed credential does not open with this node's master key", e);
+        }
+    }
+
+    private static byte[] masterKey(HaloProperties properties) {
+        String configured = properties.secrets().masterKey();
+        if (!configured.isBlank()) {
+            byte[] bytes = Base64.getDecoder().decode(configured.trim());
+            if (bytes.length != 32) {
+                throw new IllegalStateException("halo.secrets.master-key must be base64 of 32 bytes");
+            }
+            return bytes;
+        }
+        return generatedKey(properties.dataDir().resolve("secrets").resolve("master.key"));
+    }
+
+    /** The embedded default: one key made on first start, readable by this user only. */
+    private static byte[] generatedKey(Path file) {
+        try {
+            if (Files.notExists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] bytes = new byte[32];
+                new SecureRandom().nextBytes(bytes);
+                Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // best effort on file systems without POSIX permissions
+                }
+            }
+            return Base64.getDecoder().decode(Files.readString(file).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the master key " + file, e);
+        }
+    }
+}

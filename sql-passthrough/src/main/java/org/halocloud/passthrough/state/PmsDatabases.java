@@ -1,0 +1,103 @@
+package org.halocloud.passthrough.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Links, the PMS databases they serve (Halo GUIDs), their catalogues and the practices' enablement. */
+@Repository
+public class PmsDatabases {
+
+    private static final String SELECT = """
+            SELECT halo_guid, link_id, pms, pms_id, practice_name, pms_version, authoritative, status FROM pms_database""";
+
+    private final JdbcClient db;
+
+    public PmsDatabases(JdbcClient db) {
+        this.db = db;
+    }
+
+    public UUID registerLink(String name, String version) {
+        UUID id = UUID.randomUUID();
+        db.sql("INSERT INTO halo_link (id, name, version, last_heard_at, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, name, version, OffsetDateTime.now(), OffsetDateTime.now()).update();
+        return id;
+    }
+
+    public Optional<UUID> linkByName(String name) {
+        return db.sql("SELECT id FROM halo_link WHERE name = ? ORDER BY created_at").param(name).query(UUID.class)
+                .list().stream().findFirst();
+    }
+
+    public void heardFrom(UUID linkId) {
+        db.sql("UPDATE halo_link SET last_heard_at = ? WHERE id = ?").params(OffsetDateTime.now(), linkId).update();
+    }
+
+    /**
+     * Registers a database announced by a Link. The first database of a PMS ID is authoritative; later ones
+     * (backups, migrations) are not, until an operator moves authority.
+     */
+    @Transactional
+    public PmsDatabase register(UUID linkId, Pms pms, String pmsId, String practiceName, String pmsVersion,
+                                List<PmsDatabase.Catalogue> catalogues) {
+        UUID guid = UUID.randomUUID();
+        boolean authoritative = byPmsId(pms.vendor(), pmsId).stream().noneMatch(PmsDatabase::authoritative);
+        db.sql("""
+                INSERT INTO pms_database (halo_guid, link_id, pms, pms_id, practice_name, pms_version, authoritative,
+                                          status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)""")
+                .params(guid, linkId, pms.id(), pmsId, practiceName, pmsVersion, authoritative, OffsetDateTime.now())
+                .update();
+        for (PmsDatabase.Catalogue c : catalogues) {
+            db.sql("INSERT INTO pms_catalogue (halo_guid, name, is_default) VALUES (?, ?, ?)")
+                    .params(guid, c.name(), c.isDefault()).update();
+        }
+        return find(guid).orElseThrow();
+    }
+
+    public Optional<PmsDatabase> find(UUID haloGuid) {
+        return db.sql(SELECT + " WHERE halo_guid = ?").param(haloGuid).query(this::row).optional();
+    }
+
+    /** Every database of a vendor's practice (all PMS types of that vendor share its PMS IDs). */
+    public List<PmsDatabase> byPmsId(String vendor, String pmsId) {
+        return db.sql(SELECT + " WHERE pms_id = ? ORDER BY created_at").param(pmsId).query(this::row).list()
+                .stream().filter(d -> d.pms().vendor().equals(vendor)).toList();
+    }
+
+    public List<PmsDatabase> all() {
+        return db.sql(SELECT + " ORDER BY created_at").query(this::row).list();
+    }
+
+    /** Replaces the cached list of logins the practice has enabled, as its Link just read it from the PMS. */
+    @Transactional
+    public void reportEnabledLogins(UUID haloGuid, Collection<String> logins) {
+        db.sql("DELETE FROM practice_enablement WHERE halo_guid = ?").param(haloGuid).update();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (String login : logins) {
+            db.sql("INSERT INTO practice_enablement (halo_guid, db_user, reported_at) VALUES (?, ?, ?)")
+                    .params(haloGuid, login, now).update();
+        }
+    }
+
+    public boolean isEnabled(UUID haloGuid, String dbUser) {
+        return db.sql("SELECT COUNT(*) FROM practice_enablement WHERE halo_guid = ? AND UPPER(db_user) = UPPER(?)")
+                .params(haloGuid, dbUser).query(Long.class).single() > 0;
+    }
+
+    private PmsDatabase row(ResultSet rs, int n) throws SQLException {
+        UUID guid = rs.getObject(1, UUID.class);
+        List<PmsDatabase.Catalogue> catalogues = db
+                .sql("SELECT name, is_default FROM pms_catalogue WHERE halo_guid = ? ORDER BY is_default DESC, name")
+                .param(guid).query((c, i) -> new PmsDatabase.Catalogue(c.getString(1), c.getBoolean(2))).list();
+        return new PmsDatabase(guid, rs.getObject(2, UUID.class), Pms.fromId(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), catalogues);
+    }
+}

@@ -1,0 +1,10 @@
+package org.halocloud.passthrough.state;
+
+/** An integrator's database login with a PMS vendor, opened for one query. Never logged, never returned. */
+public record VendorCredentials(String user, String password) {
+
+    @Override
+    public String toString() {
+        return "VendorCredentials[user=" + user + ", password=***]";
+    }
+}
