@@ -1,7 +1,5 @@
 package org.halocloud.passthrough.query;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,28 +11,22 @@ import org.halocloud.passthrough.config.HaloProperties;
 import org.halocloud.passthrough.frontdoor.Admission;
 import org.halocloud.passthrough.frontdoor.Refusal;
 import org.halocloud.passthrough.link.LinkFailure;
-import org.halocloud.passthrough.link.LinkQuery;
 import org.halocloud.passthrough.link.LinkResult;
-import org.halocloud.passthrough.link.LinkTransport;
+import org.halocloud.passthrough.link.QueryCommand;
 import org.halocloud.passthrough.link.QueryParameter;
 import org.halocloud.passthrough.link.agent.SqlDbTypes;
-import org.halocloud.passthrough.state.Integrators;
 import org.halocloud.passthrough.state.PmsDatabase;
 import org.halocloud.passthrough.state.QueryLog;
-import org.halocloud.passthrough.state.VendorCredentials;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Runs an admitted immediate query: validates it, sends it to the Link as the integrator's database user, gathers
- * the rows under the size limit and reports the outcome in Halo's envelope. Logs and records metadata only.
+ * Runs an admitted immediate query: validates it, sends it down the {@link QueryPipeline}, gathers the rows under
+ * the size limit and reports the outcome in Halo's envelope.
  */
 @Service
 public class ImmediateQueries {
 
-    private static final Logger log = LoggerFactory.getLogger(ImmediateQueries.class);
     private static final long DEFAULT_MAX_TIME_IN_QUEUE = 30_000;
     private static final long MAX_TIME_IN_QUEUE = 60_000;
 
@@ -42,21 +34,16 @@ public class ImmediateQueries {
     public record Outcome(int httpStatus, QueryEnvelope envelope) {
     }
 
-    private final LinkTransport transport;
-    private final Integrators integrators;
+    private final QueryPipeline pipeline;
     private final QueryLog queryLog;
     private final ObjectMapper mapper;
     private final HaloProperties.Query limits;
-    private final MeterRegistry meters;
 
-    public ImmediateQueries(LinkTransport transport, Integrators integrators, QueryLog queryLog, ObjectMapper mapper,
-                            HaloProperties properties, MeterRegistry meters) {
-        this.transport = transport;
-        this.integrators = integrators;
+    public ImmediateQueries(QueryPipeline pipeline, QueryLog queryLog, ObjectMapper mapper, HaloProperties properties) {
+        this.pipeline = pipeline;
         this.queryLog = queryLog;
         this.mapper = mapper;
         this.limits = properties.query();
-        this.meters = meters;
     }
 
     /** Validates a request body; a malformed one is refused with 400 before anything runs. */
@@ -95,62 +82,42 @@ public class ImmediateQueries {
         String catalogue = database.catalogue(request.catalogue()).orElseThrow(() -> new Refusal(400,
                 "Unknown catalogue '" + request.catalogue() + "'; this site has " + database.catalogues().stream()
                         .map(PmsDatabase.Catalogue::name).toList() + "."));
-        VendorCredentials credentials = integrators
-                .vendorCredentials(admission.subscription().integratorId(), database.pms().vendor())
-                .orElseThrow(() -> new Refusal(403, "Your integration is not signed up with this practice's PMS vendor."));
         long maxTimeInQueue = request.maxTimeInQueue() == null ? DEFAULT_MAX_TIME_IN_QUEUE : request.maxTimeInQueue();
-        LinkQuery query = new LinkQuery(database.haloGuid(), catalogue, credentials, request.command(), limits.timeout(),
-                Duration.ofMillis(maxTimeInQueue));
-
-        UUID id = UUID.randomUUID();
         int commandSize = request.command().text().getBytes(StandardCharsets.UTF_8).length;
         OffsetDateTime created = OffsetDateTime.now();
-        Outcome outcome;
-        Long rows = null;
-        Long size = null;
-        Long sqlMs = null;
         try (JsonRowsBuffer buffer = new JsonRowsBuffer(mapper, limits.maxResultBytes())) {
-            LinkResult result = transport.run(query, buffer);
-            byte[] json = request.command().executionMode() == org.halocloud.passthrough.link.QueryCommand.ExecutionMode.NON_QUERY
-                    && result.rows() == 0 ? null : buffer.finish();
-            rows = result.rows();
-            size = json == null ? 0L : (long) json.length;
-            sqlMs = result.sqlExecution().toMillis();
+            QueryPipeline.Run run = pipeline.run(admission, "immediate", catalogue, request.command(),
+                    Duration.ofMillis(maxTimeInQueue), requestSize, buffer);
+            LinkResult result = run.result();
+            boolean noRows = request.command().executionMode() == QueryCommand.ExecutionMode.NON_QUERY && result.rows() == 0;
+            byte[] json = noRows ? null : buffer.finish();
+            long size = json == null ? 0L : json.length;
+            queryLog.resultSize(run.id(), size);
             QueryEnvelope.Result body = json == null
                     ? new QueryEnvelope.Result(null, result.rowsAffected(), 0L, null, result.parameters())
                     : new QueryEnvelope.Result(result.rows(), result.rowsAffected(), size, json, result.parameters());
-            outcome = new Outcome(200, envelope(id, admission, database, "successful", maxTimeInQueue, commandSize,
-                    requestSize, created, sqlMs, body, null));
+            return new Outcome(200, envelope(run.id(), admission, database, "successful", maxTimeInQueue, commandSize,
+                    requestSize, run.created(), result.sqlExecution().toMillis(), body, null));
         } catch (JsonRowsBuffer.TooLarge e) {
-            outcome = failed(413, id, admission, database, maxTimeInQueue, commandSize, requestSize, created, "haloLink",
+            return failed(413, admission, database, maxTimeInQueue, commandSize, requestSize, created, "haloLink",
                     413, "The results were too large: an immediate query may return at most " + limits.maxResultBytes()
                             + " bytes of JSON. Select fewer rows or columns, or use an async query.");
         } catch (LinkFailure e) {
-            outcome = switch (e.kind()) {
-                case DATABASE -> failed(400, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
+            return switch (e.kind()) {
+                case DATABASE -> failed(400, admission, database, maxTimeInQueue, commandSize, requestSize, created,
                         database.pms().errorType(), e.errorCode(), e.getMessage());
-                case TIMEOUT -> failed(504, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
+                case TIMEOUT -> failed(504, admission, database, maxTimeInQueue, commandSize, requestSize, created,
                         "haloLink", 504, e.getMessage());
-                case EXPIRED_IN_QUEUE, UNAVAILABLE -> failed(503, id, admission, database, maxTimeInQueue, commandSize,
+                case EXPIRED_IN_QUEUE, UNAVAILABLE -> failed(503, admission, database, maxTimeInQueue, commandSize,
                         requestSize, created, "haloLink", 503, e.getMessage());
             };
         }
-        QueryEnvelope env = outcome.envelope();
-        queryLog.record(new QueryLog.Entry(id, admission.subscription().id(), admission.subscription().integratorId(),
-                database.haloGuid(), "immediate", env.status(), commandSize, requestSize, rows, size, sqlMs,
-                env.errorDetails() == null ? null : env.errorDetails().errorType(), created, env.completedAt()));
-        Timer.builder("halo.queries").tag("mode", "immediate").tag("status", env.status()).tag("pms", database.pms().id())
-                .register(meters).record(Duration.between(created, env.completedAt()));
-        log.info("query {} site={} integrator={} mode=immediate status={} rows={} bytes={} sqlMs={} http={}", id,
-                database.haloGuid(), admission.subscription().integratorId(), env.status(), rows, size, sqlMs,
-                outcome.httpStatus());
-        return outcome;
     }
 
-    private Outcome failed(int http, UUID id, Admission admission, PmsDatabase database, long maxTimeInQueue,
+    private Outcome failed(int http, Admission admission, PmsDatabase database, long maxTimeInQueue,
                            int commandSize, int requestSize, OffsetDateTime created, String errorType, int errorCode,
                            String message) {
-        return new Outcome(http, envelope(id, admission, database, "executionFailed", maxTimeInQueue, commandSize,
+        return new Outcome(http, envelope(UUID.randomUUID(), admission, database, "executionFailed", maxTimeInQueue, commandSize,
                 requestSize, created, null, null, new QueryEnvelope.ErrorDetails(errorType, errorCode, message)));
     }
 

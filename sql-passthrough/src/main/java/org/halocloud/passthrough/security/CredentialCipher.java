@@ -49,18 +49,38 @@ public class CredentialCipher {
         }
     }
 
+    /** A sealed value fit for a URL (e.g. a paging token): base64url, no padding. */
+    public String sealForUrl(String plaintext, String context) {
+        byte[] sealed = Base64.getDecoder().decode(seal(plaintext, context).substring(PREFIX.length()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+    }
+
+    /** Opens {@link #sealForUrl}; throws IllegalStateException for anything tampered with or sealed elsewhere. */
+    public String openFromUrl(String token, String context) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("not a sealed token", e);
+        }
+        return open(PREFIX + Base64.getEncoder().encodeToString(bytes), context);
+    }
+
     public String open(String sealed, String context) {
         if (!sealed.startsWith(PREFIX)) {
             throw new IllegalStateException("unknown credential format");
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            if (bytes.length < IV_BYTES + TAG_BITS / 8) {
+                throw new IllegalStateException("a sealed value is too short");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed credential does not open with this node's master key", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a sealed value does not open with this node's master key", e);
         }
     }
 

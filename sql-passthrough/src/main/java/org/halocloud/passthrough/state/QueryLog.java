@@ -31,6 +31,10 @@ public class QueryLog {
                 .update();
     }
 
+    public void resultSize(UUID id, long bytes) {
+        db.sql("UPDATE query_log SET result_size = ? WHERE id = ?").params(bytes, id).update();
+    }
+
     public long countFor(UUID integratorId) {
         return db.sql("SELECT COUNT(*) FROM query_log WHERE integrator_id = ?").param(integratorId).query(Long.class).single();
     }

@@ -16,13 +16,15 @@ import java.util.Random;
 import java.util.Set;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.demo.DemoSite;
+import org.halocloud.mappings.demo.DemoSql;
+import org.halocloud.mappings.demo.SyntheticAu;
 
 /**
  * Fills the Bp tables with deterministic synthetic rows: one {@link Random} seeded from the site, consumed in a fixed
  * order, and every date relative to {@code today}; so the same seed and day give the same rows. Patients are written
  * one at a time with all their records, in JDBC batches committed every {@link #CHUNK} patients.
  */
-final class BpDataGenerator implements AutoCloseable {
+final class BpDataGenerator {
 
     static final int DO_NOT_BOOK_ID = 1;
     static final int CARE_PLAN_ID = 2;
@@ -47,8 +49,8 @@ final class BpDataGenerator implements AutoCloseable {
     private final DemoSite site;
     private final LocalDate today;
     private final Random r;
-    private final List<TableWriter> writers = new ArrayList<>();
-    private final TableWriter patients, email, appointments, cancelled, visits, history, reactions, currentRx,
+    private DemoSql.Load load;
+    private DemoSql.Rows patients, email, appointments, cancelled, visits, history, reactions, currentRx,
             prescriptions, scriptItems, immunisations, observations, reportValues, clinical, tobacco;
 
     private final List<User> doctors = new ArrayList<>();
@@ -58,11 +60,37 @@ final class BpDataGenerator implements AutoCloseable {
     private int appointmentId, visitId, historyId, reactionId, rxId, scriptId, scriptItemId, immunisationId,
             observationId, reportLineId, reportId, emailId, clinicalId, tobaccoId;
 
-    BpDataGenerator(Connection connection, DemoSite site, LocalDate today) throws SQLException {
+    BpDataGenerator(Connection connection, DemoSite site, LocalDate today) {
         this.connection = connection;
         this.site = site;
         this.today = today;
         this.r = new Random(site.seed());
+    }
+
+    void generate() throws SQLException {
+        try (DemoSql.Load l = new DemoSql.Load(connection)) {
+            load = l;
+            catalogue();
+            practice();
+            patientTables();
+            pseudoPatientsAndBlocks();
+            for (int i = 0; i < site.patients(); i++) {
+                patient(FIRST_PATIENT_ID + i);
+                if ((i + 1) % CHUNK == 0) {
+                    load.commit();
+                }
+            }
+        } finally {
+            load = null;
+        }
+        try (Statement s = connection.createStatement()) {
+            // later bookings (BP_AddAppointment*) continue after the generated ids
+            s.execute("ALTER TABLE dbo.APPOINTMENTS ALTER COLUMN RECORDID RESTART WITH " + (appointmentId + 1));
+        }
+    }
+
+    /** The tables written patient by patient, opened after the reference tables they point to. */
+    private void patientTables() throws SQLException {
         patients = writer("PATIENTS", "INTERNALID", "RECORDSTATUS", "EXTERNALID", "IHI", "IHISTATUS", "IHIRECORDSTATUS",
                 "IHISOURCE", "PATIENTSTATUS", "DATEOFDEATH", "TITLECODE", "FIRSTNAME", "MIDDLENAME", "SURNAME",
                 "PREFERREDNAME", "ADDRESS1", "ADDRESS2", "CITY", "POSTCODE", "POSTALADDRESS", "POSTALCITY", "POSTALPOSTCODE",
@@ -104,44 +132,23 @@ final class BpDataGenerator implements AutoCloseable {
                 "PASTSMOKINGSTATUS", "PASTSMOKESPERDAY", "PASTSTARTED", "PASTSTOPPED", "CREATED", "CREATEDBY");
     }
 
-    void generate() throws SQLException {
-        catalogue();
-        practice();
-        pseudoPatientsAndBlocks();
-        for (int i = 0; i < site.patients(); i++) {
-            patient(FIRST_PATIENT_ID + i);
-            if ((i + 1) % CHUNK == 0) {
-                flushAndCommit();
-            }
-        }
-        flushAndCommit();
-        try (Statement s = connection.createStatement()) {
-            // later bookings (BP_AddAppointment*) continue after the generated ids
-            s.execute("ALTER TABLE dbo.APPOINTMENTS ALTER COLUMN RECORDID RESTART WITH " + (appointmentId + 1));
-        }
-    }
-
     // ------------------------------------------------------------------ reference rows
 
     private void catalogue() throws SQLException {
-        try (TableWriter vaccines = new TableWriter(connection, "VACCINES", "VACCINEID", "VACCINENAME", "ACIRCODE", "CHILDHOOD", "GENERIC");
-             TableWriter batches = new TableWriter(connection, "VACCINEBATCH", "RECORDID", "VACCINEID", "BATCHNUMBER", "CREATED", "CREATEDBY", "EXPIRYDATE");
-             TableWriter snomed = new TableWriter(connection, "CONDITIONS_SNOMED", "ITEMCODE", "SNOMEDCODE")) {
-            for (Vaccine v : VACCINES) {
-                vaccines.add(v.vaccineId(), v.name(), v.acirCode(), v.childhood() ? 1 : 0, v.generic());
-                for (int b = 0; b < 2; b++) {
-                    batches.add(v.vaccineId() * 10 + b, v.vaccineId(), batchNumber(v, b), at(today.minusYears(1)), 0,
-                            at(today.plusYears(1)));
-                }
+        DemoSql.Rows vaccines = writer("VACCINES", "VACCINEID", "VACCINENAME", "ACIRCODE", "CHILDHOOD", "GENERIC");
+        DemoSql.Rows batches = writer("VACCINEBATCH", "RECORDID", "VACCINEID", "BATCHNUMBER", "CREATED", "CREATEDBY", "EXPIRYDATE");
+        DemoSql.Rows snomed = writer("CONDITIONS_SNOMED", "ITEMCODE", "SNOMEDCODE");
+        for (Vaccine v : VACCINES) {
+            vaccines.add(v.vaccineId(), v.name(), v.acirCode(), v.childhood() ? 1 : 0, v.generic());
+            for (int b = 0; b < 2; b++) {
+                batches.add(v.vaccineId() * 10 + b, v.vaccineId(), batchNumber(v, b), at(today.minusYears(1)), 0,
+                        at(today.plusYears(1)));
             }
-            for (Condition c : CONDITIONS) {
-                if (c.snomed() != null) {
-                    snomed.add(c.itemCode(), c.snomed());
-                }
+        }
+        for (Condition c : CONDITIONS) {
+            if (c.snomed() != null) {
+                snomed.add(c.itemCode(), c.snomed());
             }
-            vaccines.flush();
-            batches.flush();
-            snomed.flush();
         }
     }
 
@@ -152,70 +159,64 @@ final class BpDataGenerator implements AutoCloseable {
     private void practice() throws SQLException {
         LocalDateTime opened = at(today.minusYears(8));
         locationCount = r.nextInt(3) == 0 ? 1 : 2;
-        try (TableWriter practice = new TableWriter(connection, "PRACTICE", "PRACTICEID", "RECORDSTATUS", "PRACTICENAME",
-                "HPIO", "ABN", "SERIALNUMBER", "CREATED", "CREATEDBY");
-             TableWriter locations = new TableWriter(connection, "LOCATIONS", "LOCATIONID", "RECORDSTATUS", "LOCATIONCODE",
-                     "LOCATIONNAME", "ADDRESS1", "ADDRESS2", "CITY", "POSTCODE", "HPIO", "PHONE", "AHPHONE", "FAX", "EMAIL",
-                     "CREATED", "CREATEDBY", "ABN");
-             TableWriter users = new TableWriter(connection, "USERS", "USERID", "RECORDSTATUS", "USERSTATUS", "LOCATIONID",
-                     "HPII", "GROUPCODE", "TITLECODE", "SURNAME", "FIRSTNAME", "REGISTRATIONNO", "PRESCRIBERNO", "PROVIDERNO",
-                     "PHONE", "MOBILEPHONE", "EMAIL", "ABN", "INACTIVEDATE", "APPOINTMENTS", "CREATED", "CREATEDBY",
-                     "HPIIVALIDATED");
-             TableWriter providerLocations = new TableWriter(connection, "PROVIDER_LOCATION", "RECORDID", "RECORDSTATUS",
-                     "USERID", "LOCATIONID", "PROVIDERNUMBER", "CREATED", "CREATEDBY");
-             TableWriter sessions = new TableWriter(connection, "SESSIONS", "SESSIONID", "RECORDSTATUS", "USERID",
-                     "LOCATIONID", "DAYOFWEEK", "STARTTIME", "ENDTIME", "LENGTH", "LABEL", "STARTDATE", "ENDDATE",
-                     "CREATED", "CREATEDBY")) {
-            String practiceAbn = abn();
-            String pmsId = site.pmsId() != null && site.pmsId().length() <= 12 ? site.pmsId() : null;
-            practice.add(1, 1, site.practiceName(), AuIdentifiers.hpio(r), practiceAbn, pmsId, opened, 0);
-            for (int l = 1; l <= locationCount; l++) {
-                Suburb suburb = pick(SUBURBS);
-                String name = l == 1 ? site.practiceName() : site.practiceName() + " - " + titleCase(suburb.name());
-                locations.add(l, 1, l, name, (10 + r.nextInt(200)) + " " + pick(STREETS), null, suburb.name(),
-                        suburb.postcode(), AuIdentifiers.hpio(r), landline(), "(02) 5550 0000", landline(),
-                        "reception" + l + "@practice.example.com", opened, 0, practiceAbn);
-            }
+        DemoSql.Rows practice = writer("PRACTICE", "PRACTICEID", "RECORDSTATUS", "PRACTICENAME", "HPIO", "ABN",
+                "SERIALNUMBER", "CREATED", "CREATEDBY");
+        DemoSql.Rows locations = writer("LOCATIONS", "LOCATIONID", "RECORDSTATUS", "LOCATIONCODE", "LOCATIONNAME",
+                "ADDRESS1", "ADDRESS2", "CITY", "POSTCODE", "HPIO", "PHONE", "AHPHONE", "FAX", "EMAIL", "CREATED",
+                "CREATEDBY", "ABN");
+        DemoSql.Rows users = writer("USERS", "USERID", "RECORDSTATUS", "USERSTATUS", "LOCATIONID", "HPII", "GROUPCODE",
+                "TITLECODE", "SURNAME", "FIRSTNAME", "REGISTRATIONNO", "PRESCRIBERNO", "PROVIDERNO", "PHONE",
+                "MOBILEPHONE", "EMAIL", "ABN", "INACTIVEDATE", "APPOINTMENTS", "CREATED", "CREATEDBY", "HPIIVALIDATED");
+        DemoSql.Rows providerLocations = writer("PROVIDER_LOCATION", "RECORDID", "RECORDSTATUS", "USERID",
+                "LOCATIONID", "PROVIDERNUMBER", "CREATED", "CREATEDBY");
+        DemoSql.Rows sessions = writer("SESSIONS", "SESSIONID", "RECORDSTATUS", "USERID", "LOCATIONID", "DAYOFWEEK",
+                "STARTTIME", "ENDTIME", "LENGTH", "LABEL", "STARTDATE", "ENDDATE", "CREATED", "CREATEDBY");
+        String practiceAbn = abn();
+        String pmsId = site.pmsId() != null && site.pmsId().length() <= 12 ? site.pmsId() : null;
+        practice.add(1, 1, site.practiceName(), AuIdentifiers.hpio(r), practiceAbn, pmsId, opened, 0);
+        for (int l = 1; l <= locationCount; l++) {
+            Suburb suburb = pick(SUBURBS);
+            String name = l == 1 ? site.practiceName() : site.practiceName() + " - " + titleCase(suburb.name());
+            locations.add(l, 1, l, name, (10 + r.nextInt(200)) + " " + pick(STREETS), null, suburb.name(),
+                    suburb.postcode(), AuIdentifiers.hpio(r), landline(), "(02) 5550 0000", landline(),
+                    "reception" + l + "@practice.example.com", opened, 0, practiceAbn);
+        }
 
-            int doctorCount = 4 + r.nextInt(3);
-            List<User> all = new ArrayList<>();
-            for (int i = 0; i < doctorCount; i++) {
-                all.add(new User(i + 1, 5, firstName(r.nextBoolean()), pick(SURNAMES), i == 0 ? 1 : i == doctorCount - 1 ? 3 : 2,
-                        true, 1, workingDays(i == 0)));
-            }
-            doctors.addAll(all);
-            boolean nurseMale = r.nextInt(8) == 0;
-            nurse = new User(doctorCount + 1, nurseMale ? 1 : 3, firstName(nurseMale), pick(SURNAMES), 4, true, 1, workingDays(true));
-            receptionist = new User(doctorCount + 2, 3, firstName(false), pick(SURNAMES), 5, false, 1, new int[8]);
-            retired = new User(doctorCount + 3, 5, firstName(true), pick(SURNAMES), 2, false, 1, new int[8]);
-            all.addAll(List.of(nurse, receptionist, retired));
+        int doctorCount = 4 + r.nextInt(3);
+        List<User> all = new ArrayList<>();
+        for (int i = 0; i < doctorCount; i++) {
+            all.add(new User(i + 1, 5, firstName(r.nextBoolean()), pick(SURNAMES), i == 0 ? 1 : i == doctorCount - 1 ? 3 : 2,
+                    true, 1, workingDays(i == 0)));
+        }
+        doctors.addAll(all);
+        boolean nurseMale = r.nextInt(8) == 0;
+        nurse = new User(doctorCount + 1, nurseMale ? 1 : 3, firstName(nurseMale), pick(SURNAMES), 4, true, 1, workingDays(true));
+        receptionist = new User(doctorCount + 2, 3, firstName(false), pick(SURNAMES), 5, false, 1, new int[8]);
+        retired = new User(doctorCount + 3, 5, firstName(true), pick(SURNAMES), 2, false, 1, new int[8]);
+        all.addAll(List.of(nurse, receptionist, retired));
 
-            int providerLocationId = 0, sessionId = 0;
-            for (User u : all) {
-                boolean doctor = u.title() == 5;
-                String stem = String.format("%06d", 200000 + r.nextInt(700000));
-                String hpii = u.group() <= 4 ? AuIdentifiers.hpii(r) : null;
-                users.add(u.id(), 1, u == retired ? 2 : 1, u.location(), hpii, u.group(), u.title(), u.surname(), u.first(),
-                        u.group() <= 4 ? (doctor ? "MED" : "NMW") + String.format("%010d", r.nextInt(1_000_000_000)) : null,
-                        doctor ? String.format("%07d", 1_000_000 + r.nextInt(9_000_000)) : null,
-                        doctor ? providerNumber(stem, 1) : null, landline(), mobile(),
-                        (u.first() + "." + u.surname()).toLowerCase(Locale.ROOT).replace("'", "") + "@practice.example.com",
-                        doctor ? abn() : null, u == retired ? at(today.minusDays(400 + r.nextInt(400))) : null,
-                        u.bookable() ? 1 : 0, opened, 0, hpii == null ? null : at(today.minusDays(r.nextInt(700))));
-                for (int l = 1; l <= locationCount && doctor; l++) {
-                    providerLocations.add(++providerLocationId, 1, u.id(), l, providerNumber(stem, l), opened, 0);
-                }
-                for (int day = 2; day <= 6; day++) {
-                    if (u.days()[day] != 0) {
-                        sessions.add(++sessionId, 1, u.id(), u.days()[day], day, MORNING, MORNING + 16 * SLOT, SLOT,
-                                "Morning", at(today.minusYears(4)), null, opened, 0);
-                        sessions.add(++sessionId, 1, u.id(), u.days()[day], day, AFTERNOON, AFTERNOON + 16 * SLOT, SLOT,
-                                "Afternoon", at(today.minusYears(4)), null, opened, 0);
-                    }
-                }
+        int providerLocationId = 0, sessionId = 0;
+        for (User u : all) {
+            boolean doctor = u.title() == 5;
+            String stem = String.format("%06d", 200000 + r.nextInt(700000));
+            String hpii = u.group() <= 4 ? AuIdentifiers.hpii(r) : null;
+            users.add(u.id(), 1, u == retired ? 2 : 1, u.location(), hpii, u.group(), u.title(), u.surname(), u.first(),
+                    u.group() <= 4 ? (doctor ? "MED" : "NMW") + String.format("%010d", r.nextInt(1_000_000_000)) : null,
+                    doctor ? String.format("%07d", 1_000_000 + r.nextInt(9_000_000)) : null,
+                    doctor ? SyntheticAu.providerNumber(stem, 1) : null, landline(), mobile(),
+                    (u.first() + "." + u.surname()).toLowerCase(Locale.ROOT).replace("'", "") + "@practice.example.com",
+                    doctor ? abn() : null, u == retired ? at(today.minusDays(400 + r.nextInt(400))) : null,
+                    u.bookable() ? 1 : 0, opened, 0, hpii == null ? null : at(today.minusDays(r.nextInt(700))));
+            for (int l = 1; l <= locationCount && doctor; l++) {
+                providerLocations.add(++providerLocationId, 1, u.id(), l, SyntheticAu.providerNumber(stem, l), opened, 0);
             }
-            for (TableWriter w : List.of(practice, locations, users, providerLocations, sessions)) {
-                w.flush();
+            for (int day = 2; day <= 6; day++) {
+                if (u.days()[day] != 0) {
+                    sessions.add(++sessionId, 1, u.id(), u.days()[day], day, MORNING, MORNING + 16 * SLOT, SLOT,
+                            "Morning", at(today.minusYears(4)), null, opened, 0);
+                    sessions.add(++sessionId, 1, u.id(), u.days()[day], day, AFTERNOON, AFTERNOON + 16 * SLOT, SLOT,
+                            "Afternoon", at(today.minusYears(4)), null, opened, 0);
+                }
             }
         }
     }
@@ -578,24 +579,9 @@ final class BpDataGenerator implements AutoCloseable {
 
     // ------------------------------------------------------------------ small helpers
 
-    private TableWriter writer(String table, String... columns) throws SQLException {
-        TableWriter w = new TableWriter(connection, table, columns);
-        writers.add(w);
-        return w;
-    }
-
-    private void flushAndCommit() throws SQLException {
-        for (TableWriter w : writers) {
-            w.flush();
-        }
-        connection.commit();
-    }
-
-    @Override
-    public void close() throws SQLException {
-        for (TableWriter w : writers) {
-            w.close();
-        }
+    /** A batched insert into a dbo table; rows are sent parents first, as the tables were opened. */
+    private DemoSql.Rows writer(String table, String... columns) throws SQLException {
+        return load.into(connection, "dbo." + table, String.join(", ", columns));
     }
 
     /** Clinical rows are occasionally deleted in Bp, which keeps them with RECORDSTATUS 0. */
@@ -638,7 +624,7 @@ final class BpDataGenerator implements AutoCloseable {
     }
 
     private <T> T pick(List<T> values) {
-        return values.get(r.nextInt(values.size()));
+        return SyntheticAu.pick(r, values);
     }
 
     private String firstName(boolean male) {
@@ -654,36 +640,15 @@ final class BpDataGenerator implements AutoCloseable {
         return String.format("(02) 5550 %04d", r.nextInt(10000));
     }
 
-    /** A check-digit-valid ABN, spaced as Bp's char(14) column holds it. */
+    /** A check-digit-valid ABN, spaced as Bp's char(14) column holds it ({@code 51 824 753 556}). */
     private String abn() {
-        int[] weights = {10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
         while (true) {
-            int[] d = new int[11];
-            d[0] = 1 + r.nextInt(9);
-            int sum = (d[0] - 1) * weights[0];
-            for (int i = 1; i < 11; i++) {
-                d[i] = r.nextInt(10);
-                sum += d[i] * weights[i];
-            }
-            if (sum % 89 == 0) {
-                StringBuilder s = new StringBuilder();
-                for (int i = 0; i < 11; i++) {
-                    s.append(i == 2 || i == 5 || i == 8 ? " " : "").append(d[i]);
-                }
-                return s.toString();
+            String abn = (1 + r.nextInt(9)) + SyntheticAu.digits(r, 10);
+            if (SyntheticAu.isValidAbn(abn)) {
+                return abn.substring(0, 2) + " " + abn.substring(2, 5) + " " + abn.substring(5, 8) + " "
+                        + abn.substring(8);
             }
         }
-    }
-
-    /** Medicare provider number: 6-digit stem, location character, check character. */
-    static String providerNumber(String stem, int location) {
-        String locations = "0123456789ABCDEFGHJKLMNPQRTUVWXY";
-        int[] weights = {3, 5, 8, 4, 2, 1};
-        int sum = location * 6;
-        for (int i = 0; i < 6; i++) {
-            sum += (stem.charAt(i) - '0') * weights[i];
-        }
-        return stem + locations.charAt(location) + "YXWTLKJHFBA".charAt(sum % 11);
     }
 
     private static String titleCase(String s) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
+import org.halocloud.mappings.demo.DemoSql;
 
 /**
  * The synthetic Bp Premier practice database {@code BPSPatients}: raw dbo tables, BPS_* views, BP_* procedures,
@@ -72,12 +73,9 @@ public final class BpPremierDemo implements DemoPms {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            SqlScript.run(c, "/bp-premier/schema.sql");
-            try (BpDataGenerator generator = new BpDataGenerator(c, site,
-                    today != null ? today : LocalDate.now(ZoneId.of("Australia/Sydney")))) {
-                generator.generate();
-            }
-            SqlScript.run(c, "/bp-premier/views.sql");
+            DemoSql.runScript(c, BpPremierDemo.class, "/bp-premier/schema.sql");
+            new BpDataGenerator(c, site, today != null ? today : LocalDate.now(ZoneId.of("Australia/Sydney"))).generate();
+            DemoSql.runScript(c, BpPremierDemo.class, "/bp-premier/views.sql");
             procedures(c);
             publicSynonyms(c);
             logins(c, site);

@@ -3,8 +3,6 @@ package org.halocloud.mappings.bppremier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,14 +13,15 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.halocloud.mappings.au.AuIdentifiers;
+import org.halocloud.mappings.demo.DemoDatabases;
 import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
 import org.halocloud.mappings.demo.DemoSite.DemoLogin;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +32,26 @@ class BpPremierDemoTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 5, 13);
     private static final List<DemoLogin> LOGINS = List.of(new DemoLogin("halo_link", "s3cret", "Halo Connect", true),
             new DemoLogin("old_partner", "pw'2", "Old Partner Pty Ltd", false));
-    private static final String SHARED = "jdbc:h2:mem:bp-shared" + OPTIONS;
-    /** Logins connect to the open database without settings: DB_CLOSE_DELAY and the like need admin rights. */
-    private static final String SHARED_FOR_LOGINS = "jdbc:h2:mem:bp-shared";
+    private static final String CATALOGUE = BpPremierDemo.CATALOGUE;
+    private static DemoDatabases shared;
 
     @BeforeAll
     static void buildShared() throws SQLException {
-        build(SHARED, 42, 200);
+        shared = build(42, 200);
+    }
+
+    @AfterAll
+    static void closeShared() throws SQLException {
+        shared.close();
     }
 
     private static DemoSite site(long seed, int patients) {
         return new DemoSite("12345", "Harbourside Family Practice", seed, patients, LOGINS);
+    }
+
+    /** In-memory databases with the vendor's settings, as the embedded demo creates them. */
+    private static DemoDatabases build(long seed, int patients) throws SQLException {
+        return new DemoDatabases(new BpPremierDemo(TODAY), site(seed, patients));
     }
 
     private static void build(String url, long seed, int patients) throws SQLException {
@@ -53,11 +61,11 @@ class BpPremierDemoTest {
     }
 
     private static Connection owner() throws SQLException {
-        return DriverManager.getConnection(SHARED, "sa", "");
+        return shared.connectOwner(CATALOGUE);
     }
 
     private static Connection login() throws SQLException {
-        return DriverManager.getConnection(SHARED_FOR_LOGINS, "halo_link", "s3cret");
+        return shared.login(CATALOGUE, "halo_link", "s3cret");
     }
 
     @Test
@@ -71,52 +79,36 @@ class BpPremierDemoTest {
 
     @Test
     void sameSeedGivesIdenticalRows() throws Exception {
-        build("jdbc:h2:mem:bp-a" + OPTIONS, 7, 150);
-        build("jdbc:h2:mem:bp-b" + OPTIONS, 7, 150);
-        build("jdbc:h2:mem:bp-c" + OPTIONS, 8, 150);
-        List<String> tables = List.of("PATIENTS", "USERS", "APPOINTMENTS", "CANCELLEDAPPOINTMENTS", "VISITS",
-                "PASTHISTORY", "CURRENTRX", "IMMUNISATIONS", "OBSERVATIONS", "REPORTVALUES", "CLINICAL");
-        for (String table : tables) {
-            assertThat(checksum("jdbc:h2:mem:bp-a" + OPTIONS, table)).as(table)
-                    .isEqualTo(checksum("jdbc:h2:mem:bp-b" + OPTIONS, table));
+        try (DemoDatabases a = build(7, 150); DemoDatabases b = build(7, 150); DemoDatabases c = build(8, 150)) {
+            List<String> tables = List.of("PATIENTS", "USERS", "APPOINTMENTS", "CANCELLEDAPPOINTMENTS", "VISITS",
+                    "PASTHISTORY", "CURRENTRX", "IMMUNISATIONS", "OBSERVATIONS", "REPORTVALUES", "CLINICAL");
+            for (String table : tables) {
+                assertThat(checksum(a, table)).as(table).isEqualTo(checksum(b, table));
+            }
+            assertThat(checksum(c, "PATIENTS")).isNotEqualTo(checksum(a, "PATIENTS"));
         }
-        assertThat(checksum("jdbc:h2:mem:bp-c" + OPTIONS, "PATIENTS"))
-                .isNotEqualTo(checksum("jdbc:h2:mem:bp-a" + OPTIONS, "PATIENTS"));
     }
 
-    private static String checksum(String url, String table) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM dbo." + table + " ORDER BY 1, 2")) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int i = 1; i <= columns; i++) {
-                    sha.update((rs.getString(i) + "|").getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
+    private static String checksum(DemoDatabases db, String table) throws SQLException {
+        return db.checksum(CATALOGUE, "dbo." + table, "1, 2");
     }
 
     @Test
     void countsScaleWithPatients() throws SQLException {
-        build("jdbc:h2:mem:bp-small" + OPTIONS, 3, 100);
-        build("jdbc:h2:mem:bp-large" + OPTIONS, 3, 400);
-        // two pseudo-patients ('DO NOT BOOK', 'CARE PLAN') come on top of the requested patients
-        assertThat(count("jdbc:h2:mem:bp-small" + OPTIONS, "PATIENTS")).isEqualTo(102);
-        assertThat(count("jdbc:h2:mem:bp-large" + OPTIONS, "PATIENTS")).isEqualTo(402);
-        for (String table : List.of("VISITS", "OBSERVATIONS", "PASTHISTORY", "IMMUNISATIONS", "CLINICAL")) {
-            double ratio = (double) count("jdbc:h2:mem:bp-large" + OPTIONS, table) / count("jdbc:h2:mem:bp-small" + OPTIONS, table);
-            assertThat(ratio).as(table).isBetween(2.8, 5.5);
+        try (DemoDatabases small = build(3, 100); DemoDatabases large = build(3, 400)) {
+            // two pseudo-patients ('DO NOT BOOK', 'CARE PLAN') come on top of the requested patients
+            assertThat(count(small, "PATIENTS")).isEqualTo(102);
+            assertThat(count(large, "PATIENTS")).isEqualTo(402);
+            for (String table : List.of("VISITS", "OBSERVATIONS", "PASTHISTORY", "IMMUNISATIONS", "CLINICAL")) {
+                double ratio = (double) count(large, table) / count(small, table);
+                assertThat(ratio).as(table).isBetween(2.8, 5.5);
+            }
+            assertThat(count(large, "USERS")).isEqualTo(count(small, "USERS"));
         }
-        assertThat(count("jdbc:h2:mem:bp-large" + OPTIONS, "USERS")).isEqualTo(count("jdbc:h2:mem:bp-small" + OPTIONS, "USERS"));
     }
 
-    private static long count(String url, String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            return longValue(c, "SELECT COUNT(*) FROM dbo." + table);
-        }
+    private static long count(DemoDatabases db, String table) throws SQLException {
+        return db.count(CATALOGUE, "SELECT COUNT(*) FROM dbo." + table);
     }
 
     @Test
@@ -245,7 +237,7 @@ class BpPremierDemoTest {
             assertThat(strings(c, "SELECT PARTNERNAME FROM dbo.INTEGRATIONS ORDER BY RECORDID"))
                     .containsExactly("Halo Connect", "Old Partner Pty Ltd");
         }
-        try (Connection c = DriverManager.getConnection(SHARED_FOR_LOGINS, "OLD_PARTNER", "pw'2")) {
+        try (Connection c = shared.login(CATALOGUE, "OLD_PARTNER", "pw'2")) {
             assertThat(longValue(c, "SELECT COUNT(*) FROM BPS_Users")).isPositive(); // the database does not enforce it
         }
     }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.halocloud.mappings.demo.DemoSite.DemoLogin;
 
@@ -22,6 +23,8 @@ import org.halocloud.mappings.demo.DemoSite.DemoLogin;
 public final class DemoSql {
 
     private static final int BATCH = 1_000;
+    /** Patients per commit in {@link Load#eachPatient}. */
+    private static final int PATIENTS_PER_COMMIT = 500;
 
     private DemoSql() {
     }
@@ -88,17 +91,26 @@ public final class DemoSql {
         return name;
     }
 
+    /** Writes one patient and their records from the patient's own random stream. */
+    @FunctionalInterface
+    public interface PatientWriter {
+        void write(int id, Random r) throws SQLException;
+    }
+
     /**
      * One load session over some connections: batched INSERTs, committed together in chunks. Auto-commit is off
-     * while it is open. Batches are sent in the order their tables were opened, so open parent tables first.
+     * while it is open and back to what it was when it closes. Batches are sent in the order their tables were
+     * opened, so open parent tables first.
      */
     public static final class Load implements AutoCloseable {
         private final List<Connection> connections;
+        private final List<Boolean> autoCommit = new ArrayList<>();
         private final List<Rows> rows = new ArrayList<>();
 
         public Load(Connection... connections) throws SQLException {
             this.connections = List.of(connections);
             for (Connection c : connections) {
+                autoCommit.add(c.getAutoCommit());
                 c.setAutoCommit(false);
             }
         }
@@ -108,6 +120,19 @@ public final class DemoSql {
             Rows r = new Rows(this, connection, table, columns);
             rows.add(r);
             return r;
+        }
+
+        /**
+         * Writes patients 1 to {@code site.patients()}, each from its own {@link SyntheticAu#random} stream of the
+         * site's seed, committing every 500 patients.
+         */
+        public void eachPatient(DemoSite site, PatientWriter patient) throws SQLException {
+            for (int id = 1; id <= site.patients(); id++) {
+                patient.write(id, SyntheticAu.random(site.seed(), id));
+                if (id % PATIENTS_PER_COMMIT == 0) {
+                    commit();
+                }
+            }
         }
 
         /** Sends all pending rows and commits every connection. */
@@ -133,8 +158,8 @@ public final class DemoSql {
                 for (Rows r : rows) {
                     r.statement.close();
                 }
-                for (Connection c : connections) {
-                    c.setAutoCommit(true);
+                for (int i = 0; i < connections.size(); i++) {
+                    connections.get(i).setAutoCommit(autoCommit.get(i));
                 }
             }
         }

@@ -1,8 +1,5 @@
 package org.halocloud.mappings.d4w;
 
-import org.halocloud.mappings.demo.DemoSql;
-import org.halocloud.mappings.demo.SyntheticAu;
-
 import static org.halocloud.mappings.demo.SyntheticAu.chance;
 import static org.halocloud.mappings.demo.SyntheticAu.digits;
 import static org.halocloud.mappings.demo.SyntheticAu.pick;
@@ -17,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,7 +22,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.halocloud.mappings.au.AuIdentifiers;
+import org.halocloud.mappings.demo.DemoBook;
 import org.halocloud.mappings.demo.DemoSite;
+import org.halocloud.mappings.demo.DemoSql;
+import org.halocloud.mappings.demo.SyntheticAu;
 import org.halocloud.mappings.demo.DemoSite.DemoLogin;
 
 /** Builds one D4W / D4Web database and generates its rows patient by patient (nothing accumulates in memory). */
@@ -90,7 +89,7 @@ final class D4wData {
     private final Map<String, BigDecimal> fees = new HashMap<>();
     private final Set<String> toothItems = new HashSet<>();
     private final Set<String> surfaceItems = new HashSet<>();
-    private final BitSet booked = new BitSet();
+    private final DemoBook book = new DemoBook(PAST_DAYS, FUTURE_DAYS, SLOTS);
     private String state;
     private int apptId;
     private int treatmentId;
@@ -175,12 +174,7 @@ final class D4wData {
             medications = load.into(db, "PATIENT_MEDICATION", "PM_ID, PATIENT_ID, MEDICATION, DOSE_TEXT,"
                     + " DATE_RECORDED, IS_CURRENT");
             notes = load.into(db, "CLINICAL_NOTE", "NOTE_ID, PATIENT_ID, PROVIDER_ID, APPT_ID, NOTE_DATE, NOTE_TEXT");
-            for (int id = 1; id <= site.patients(); id++) {
-                patient(id, SyntheticAu.random(site.seed(), id));
-                if (id % 500 == 0) {
-                    load.commit();
-                }
-            }
+            load.eachPatient(site, this::patient);
         }
     }
 
@@ -328,22 +322,13 @@ final class D4wData {
         LocalDate date = today.plusDays(offset);
         int weekday = date.getDayOfWeek().getValue();
         int slots = type.minutes() / 15;
-        int base = ((p.id() - 1) * (PAST_DAYS + FUTURE_DAYS + 1) + offset + PAST_DAYS) * SLOTS;
-        int slot = -1;
-        for (int i = 0, start = r.nextInt(SLOTS); i < SLOTS && slot < 0; i++) {
-            int s = (start + i) % SLOTS;
-            boolean fits = s + slots <= SLOTS;
-            for (int k = 0; fits && k < slots; k++) {
-                fits = bookable(p, weekday, s + k) && !booked.get(base + s + k);
-            }
-            slot = fits ? s : -1;
-        }
+        int slot = book.freeSlot(r, p.id() - 1, offset, weekday, slots, (day, s) -> bookable(p, day, s));
         if (slot < 0) {
             return null;
         }
         int status = status(r, offset, slot);
         if (status != 6) {
-            booked.set(base + slot, base + slot + slots);
+            book.take(p.id() - 1, offset, slot, slots);
         }
         LocalTime start = LocalTime.of(8, 0).plusMinutes(15L * slot);
         String items = String.join(" ", type.items());

@@ -10,10 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.halocloud.mappings.au.AuIdentifiers;
+import org.halocloud.mappings.demo.DemoDatabases;
 import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
 import org.halocloud.mappings.demo.DemoSite.DemoLogin;
@@ -30,7 +30,7 @@ abstract class D4wDemoContract {
             new DemoLogin("halo_demo", "demo-pass", "Demo Integrator", true),
             new DemoLogin("OTHER_CO", "it's-secret", "Other Co Recalls", false));
 
-    TestDatabases db;
+    DemoDatabases db;
     String catalogue;
 
     abstract DemoPms demo();
@@ -41,7 +41,7 @@ abstract class D4wDemoContract {
 
     @BeforeEach
     void build() throws SQLException {
-        db = new TestDatabases(demo(), site(42, 200));
+        db = new DemoDatabases(demo(), site(42, 200));
         catalogue = demo().catalogues().get(0);
     }
 
@@ -57,8 +57,8 @@ abstract class D4wDemoContract {
 
     @Test
     void sameSeedGivesSameRowsAndAnotherSeedDoesNot() throws SQLException {
-        try (TestDatabases same = new TestDatabases(demo(), site(42, 200));
-             TestDatabases other = new TestDatabases(demo(), site(43, 200))) {
+        try (DemoDatabases same = new DemoDatabases(demo(), site(42, 200));
+             DemoDatabases other = new DemoDatabases(demo(), site(43, 200))) {
             for (String[] t : new String[][] {{"PATIENT", "PATIENT_ID"}, {"APPOINTMENT", "APPT_ID"},
                     {"PROVIDER", "PROVIDER_ID"}, {"TREATMENT", "TREATMENT_ID"}, {"CLINICAL_NOTE", "NOTE_ID"}}) {
                 assertThat(same.checksum(catalogue, t[0], t[1])).as(t[0]).isEqualTo(db.checksum(catalogue, t[0], t[1]));
@@ -70,7 +70,7 @@ abstract class D4wDemoContract {
 
     @Test
     void countsScaleWithPatients() throws SQLException {
-        try (TestDatabases half = new TestDatabases(demo(), site(42, 100))) {
+        try (DemoDatabases half = new DemoDatabases(demo(), site(42, 100))) {
             assertThat(half.count(catalogue, "SELECT COUNT(*) FROM PATIENT")).isEqualTo(100);
             assertThat(db.count(catalogue, "SELECT COUNT(*) FROM PATIENT")).isEqualTo(200);
             for (String t : List.of("APPOINTMENT", "TREATMENT", "CLINICAL_NOTE", "MEDICAL_HISTORY")) {
@@ -153,7 +153,7 @@ abstract class D4wDemoContract {
     void timeALargeBuild() throws SQLException {
         int n = Integer.parseInt(System.getProperty("demo.patients"));
         long start = System.nanoTime();
-        try (TestDatabases big = new TestDatabases(demo(), site(7, n))) {
+        try (DemoDatabases big = new DemoDatabases(demo(), site(7, n))) {
             double seconds = (System.nanoTime() - start) / 1e9;
             long rows = 0;
             for (String t : List.of("PATIENT", "APPOINTMENT", "TREATMENT", "TREATMENT_PLAN", "MEDICAL_HISTORY",
@@ -171,12 +171,6 @@ abstract class D4wDemoContract {
     }
 
     List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement s = db.owners.get(catalogue).createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return db.strings(catalogue, sql);
     }
 }

@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import org.halocloud.mappings.demo.DemoDatabases;
 import org.halocloud.mappings.demo.DemoPms;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +31,11 @@ class Dental4WebDemoTest extends D4wDemoContract {
 
     @Test
     void sameSchemaAsDental4Windows() throws SQLException {
-        try (TestDatabases d4w = new TestDatabases(new Dental4WindowsDemo(TODAY), site(42, 50))) {
+        try (DemoDatabases d4w = new DemoDatabases(new Dental4WindowsDemo(TODAY), site(42, 50))) {
             String columns = "SELECT TABLE_NAME || '.' || COLUMN_NAME || ':' || DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'TENANT' ORDER BY 1";
             List<String> own = strings(columns);
-            List<String> theirs = new ArrayList<>();
-            try (Statement s = d4w.owners.get("D4W").createStatement(); ResultSet rs = s.executeQuery(columns)) {
-                while (rs.next()) {
-                    theirs.add(rs.getString(1));
-                }
-            }
+            List<String> theirs = d4w.strings("D4W", columns);
             assertThat(own).isEqualTo(theirs);
         }
     }

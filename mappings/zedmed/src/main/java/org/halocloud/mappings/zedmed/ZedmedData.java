@@ -1,8 +1,5 @@
 package org.halocloud.mappings.zedmed;
 
-import org.halocloud.mappings.demo.DemoSql;
-import org.halocloud.mappings.demo.SyntheticAu;
-
 import static org.halocloud.mappings.demo.SyntheticAu.chance;
 import static org.halocloud.mappings.demo.SyntheticAu.digits;
 import static org.halocloud.mappings.demo.SyntheticAu.pick;
@@ -17,13 +14,15 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.halocloud.mappings.au.AuIdentifiers;
+import org.halocloud.mappings.demo.DemoBook;
 import org.halocloud.mappings.demo.DemoSite;
+import org.halocloud.mappings.demo.DemoSql;
+import org.halocloud.mappings.demo.SyntheticAu;
 
 /** Generates the rows of one Zedmed practice, patient by patient (nothing accumulates in memory). */
 final class ZedmedData {
@@ -136,7 +135,7 @@ final class ZedmedData {
     private final DemoSite site;
     private final LocalDate today;
     private final List<Doctor> doctors = new ArrayList<>();
-    private final BitSet booked = new BitSet();
+    private final DemoBook book = new DemoBook(PAST_DAYS, FUTURE_DAYS, SLOTS);
     private String state;
     private long apptId;
     private long consultId;
@@ -195,12 +194,7 @@ final class ZedmedData {
             immunisations = load.into(clinical, "IMMUNISATION", "IMM_ID, PATIENT_ID, VACCINE_NAME, AIR_CODE,"
                     + " AMT_CODE, BATCH_NO, DOSE_NO, GIVEN_DATE, SITE, ROUTE, GIVEN_ELSEWHERE, AIR_SENT_AT, DR_CODE");
             socialHistory = load.into(clinical, "SOCIAL_HX", "PATIENT_ID, SMOKING, SMOKING_UPDATED, ALCOHOL");
-            for (int id = 1; id <= site.patients(); id++) {
-                patient(id, SyntheticAu.random(site.seed(), id));
-                if (id % 500 == 0) {
-                    load.commit();
-                }
-            }
+            load.eachPatient(site, this::patient);
         }
     }
 
@@ -348,24 +342,14 @@ final class ZedmedData {
         int type = pick(r, new Integer[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 4, 4, 5, 5, 6, p.age() >= 75 ? 3 : 7});
         int minutes = type == 2 || type == 3 || type == 6 || type == 7 ? 30 : 15;
         int slots = minutes / 15;
-        int start = r.nextInt(SLOTS);
         int doctorIndex = doctors.indexOf(d);
-        int base = (doctorIndex * (PAST_DAYS + FUTURE_DAYS + 1) + offset + PAST_DAYS) * SLOTS;
-        int slot = -1;
-        for (int i = 0; i < SLOTS && slot < 0; i++) {
-            int s = (start + i) % SLOTS;
-            boolean fits = s + slots <= SLOTS;
-            for (int k = 0; fits && k < slots; k++) {
-                fits = bookable(weekday, s + k) && !booked.get(base + s + k);
-            }
-            slot = fits ? s : -1;
-        }
+        int slot = book.freeSlot(r, doctorIndex, offset, weekday, slots, ZedmedData::bookable);
         if (slot < 0) {
             return;
         }
         String status = status(r, offset, slot);
         if (!status.equals("CX")) { // a cancelled appointment frees its slot
-            booked.set(base + slot, base + slot + slots);
+            book.take(doctorIndex, offset, slot, slots);
         }
         LocalDateTime startAt = date.atTime(LocalTime.of(8, 0).plusMinutes(15L * slot));
         boolean arrived = status.equals("AR") || status.equals("IC") || status.equals("CO");

@@ -12,10 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.halocloud.mappings.au.AuIdentifiers;
+import org.halocloud.mappings.demo.DemoDatabases;
 import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
 import org.halocloud.mappings.demo.DemoSite.DemoLogin;
@@ -30,7 +30,7 @@ class ZedmedDemoTest {
     static final List<DemoLogin> LOGINS = List.of(
             new DemoLogin("halo_demo", "demo-pass", "Demo Integrator", true),
             new DemoLogin("OTHER_CO", "it's-secret", "Other Co Reminders", false));
-    static TestDatabases db;
+    static DemoDatabases db;
 
     static DemoSite site(long seed, int patients) {
         return new DemoSite("ZM-1042", "Wattle Grove Medical Centre", seed, patients, LOGINS);
@@ -38,7 +38,7 @@ class ZedmedDemoTest {
 
     @BeforeAll
     static void build() throws SQLException {
-        db = new TestDatabases(new ZedmedDemo(TODAY), site(42, 200));
+        db = new DemoDatabases(new ZedmedDemo(TODAY), site(42, 200));
     }
 
     @AfterAll
@@ -54,8 +54,8 @@ class ZedmedDemoTest {
 
     @Test
     void sameSeedGivesSameRowsAndAnotherSeedDoesNot() throws SQLException {
-        try (TestDatabases same = new TestDatabases(new ZedmedDemo(TODAY), site(42, 200));
-             TestDatabases other = new TestDatabases(new ZedmedDemo(TODAY), site(43, 200))) {
+        try (DemoDatabases same = new DemoDatabases(new ZedmedDemo(TODAY), site(42, 200));
+             DemoDatabases other = new DemoDatabases(new ZedmedDemo(TODAY), site(43, 200))) {
             for (String[] t : new String[][] {{ADMIN, "PATIENT", "PATIENT_ID"}, {ADMIN, "APPOINTMENT", "APPT_ID"},
                     {ADMIN, "DOCTOR", "DR_CODE"}, {CLINICAL, "PROBLEM", "PROBLEM_ID"},
                     {CLINICAL, "MEASUREMENT", "MEAS_ID"}, {CLINICAL, "CONSULT", "CONSULT_ID"}}) {
@@ -68,7 +68,7 @@ class ZedmedDemoTest {
 
     @Test
     void countsScaleWithPatients() throws SQLException {
-        try (TestDatabases half = new TestDatabases(new ZedmedDemo(TODAY), site(42, 100))) {
+        try (DemoDatabases half = new DemoDatabases(new ZedmedDemo(TODAY), site(42, 100))) {
             assertThat(half.count(ADMIN, "SELECT COUNT(*) FROM PATIENT")).isEqualTo(100);
             assertThat(db.count(ADMIN, "SELECT COUNT(*) FROM PATIENT")).isEqualTo(200);
             for (String[] t : new String[][] {{ADMIN, "APPOINTMENT"}, {CLINICAL, "CONSULT"}, {CLINICAL, "PROBLEM"},
@@ -169,7 +169,7 @@ class ZedmedDemoTest {
     void timeALargeBuild() throws SQLException {
         int n = Integer.parseInt(System.getProperty("demo.patients"));
         long start = System.nanoTime();
-        try (TestDatabases big = new TestDatabases(new ZedmedDemo(TODAY), site(7, n))) {
+        try (DemoDatabases big = new DemoDatabases(new ZedmedDemo(TODAY), site(7, n))) {
             double seconds = (System.nanoTime() - start) / 1e9;
             long rows = 0;
             for (String t : List.of("PATIENT", "APPOINTMENT", "DR_SCHEDULE")) {
@@ -190,12 +190,6 @@ class ZedmedDemoTest {
     }
 
     private static List<String> strings(String catalogue, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement s = db.owners.get(catalogue).createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return db.strings(catalogue, sql);
     }
 }

@@ -71,8 +71,9 @@ public final class NamedParameters {
         return text.length();
     }
 
+    /** Letters, '_' and digits: generated SQL numbers its parameters ({@code @1, @2}). */
     private static boolean isNameStart(char c) {
-        return Character.isLetter(c) || c == '_';
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static boolean isNamePart(char c) {

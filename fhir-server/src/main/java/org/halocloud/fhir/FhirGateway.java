@@ -1,0 +1,99 @@
+package org.halocloud.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.halocloud.passthrough.frontdoor.Admission;
+import org.halocloud.passthrough.frontdoor.FrontDoor;
+import org.halocloud.passthrough.frontdoor.Refusal;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Routes {@code /integrator/sites/{haloGuid}/fhir/R4/...} to the HAPI plain server, after the same front door as
+ * SQL passthrough: every FHIR GET and POST counts against the rate limit, and every refusal is an
+ * OperationOutcome with the front door's status. HAPI sees the site's FHIR base as its servlet path, so every link
+ * it writes stays under the site.
+ */
+public class FhirGateway extends OncePerRequestFilter {
+
+    private static final Pattern SITE_BASE = Pattern.compile("^(/integrator/sites/([^/]+)/fhir/R4)(/.*)?$");
+
+    private final FrontDoor frontDoor;
+    private final PmsMappings mappings;
+    private final RestfulServer server;
+    private final FhirContext fhir;
+
+    public FhirGateway(FrontDoor frontDoor, PmsMappings mappings, RestfulServer server, FhirContext fhir) {
+        this.frontDoor = frontDoor;
+        this.mappings = mappings;
+        this.server = server;
+        this.fhir = fhir;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !SITE_BASE.matcher(pathWithinApp(request)).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher m = SITE_BASE.matcher(pathWithinApp(request));
+        if (!m.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean counted = "GET".equals(request.getMethod()) || "POST".equals(request.getMethod());
+        Admission admission;
+        try {
+            admission = frontDoor.admit(request.getHeader(FrontDoor.KEY_HEADER), m.group(2), counted);
+        } catch (Refusal refusal) {
+            OperationOutcomes.write(fhir, response, refusal.status(), issueType(refusal.status()), refusal.getMessage(),
+                    refusal.headers());
+            return;
+        }
+        admission.headers().forEach(response::setHeader);
+        var mapping = mappings.forPms(admission.database().pms().id());
+        if (mapping.isEmpty()) {
+            OperationOutcomes.write(fhir, response, 404, OperationOutcome.IssueType.NOTSUPPORTED,
+                    "The FHIR API is not available for this site's PMS.", java.util.Map.of());
+            return;
+        }
+        request.setAttribute(SiteRequest.ATTRIBUTE, new SiteRequest(admission, mapping.get()));
+        String base = m.group(1);
+        String rest = m.group(3);
+        server.service(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getServletPath() {
+                return base;
+            }
+
+            @Override
+            public String getPathInfo() {
+                return rest;
+            }
+        }, response);
+    }
+
+    private static String pathWithinApp(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static OperationOutcome.IssueType issueType(int status) {
+        return switch (status) {
+            case 401 -> OperationOutcome.IssueType.LOGIN;
+            case 403 -> OperationOutcome.IssueType.FORBIDDEN;
+            case 404 -> OperationOutcome.IssueType.NOTFOUND;
+            case 429 -> OperationOutcome.IssueType.THROTTLED;
+            default -> OperationOutcome.IssueType.PROCESSING;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package org.halocloud.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.halocloud.HaloIntegrationTest;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/** FHIR calls over HTTP against a demo site, parsed with HAPI's own parser. */
+abstract class FhirIntegrationTest extends HaloIntegrationTest {
+
+    protected static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    protected String base(String pms) {
+        return "/integrator/sites/" + site(pms).haloGuid() + "/fhir/R4";
+    }
+
+    /** GET a path relative to the site's FHIR base (query values are URL-encoded here). */
+    protected HttpResponse<String> fhir(String pms, String key, String resourceAndQuery) throws IOException, InterruptedException {
+        return get(base(pms) + "/" + encodeQuery(resourceAndQuery), key);
+    }
+
+    protected HttpResponse<String> getUrl(String absoluteUrl, String key) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(absoluteUrl)).header(KEY, key).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected IBaseResource parse(HttpResponse<String> response) {
+        return FHIR.newJsonParser().parseResource(response.body());
+    }
+
+    protected Bundle bundle(HttpResponse<String> response) {
+        return (Bundle) parse(response);
+    }
+
+    protected OperationOutcome outcome(HttpResponse<String> response) {
+        return (OperationOutcome) parse(response);
+    }
+
+    /** Every resource of a search, following next links; fails on a repeated id. */
+    protected List<Resource> all(String pms, String key, String search) throws IOException, InterruptedException {
+        List<Resource> out = new ArrayList<>();
+        HttpResponse<String> response = fhir(pms, key, search);
+        while (true) {
+            if (response.statusCode() != 200) {
+                throw new AssertionError(response.statusCode() + " " + response.body());
+            }
+            Bundle b = bundle(response);
+            b.getEntry().forEach(e -> out.add(e.getResource()));
+            if (b.getLink("next") == null) {
+                return out;
+            }
+            response = getUrl(b.getLink("next").getUrl(), key);
+        }
+    }
+
+    protected static List<String> ids(List<Resource> resources) {
+        return resources.stream().map(r -> r.getIdElement().getIdPart()).toList();
+    }
+
+    private static String encodeQuery(String resourceAndQuery) {
+        int q = resourceAndQuery.indexOf('?');
+        if (q < 0) {
+            return resourceAndQuery;
+        }
+        StringBuilder sb = new StringBuilder(resourceAndQuery.substring(0, q + 1));
+        String[] pairs = resourceAndQuery.substring(q + 1).split("&");
+        for (int i = 0; i < pairs.length; i++) {
+            int eq = pairs[i].indexOf('=');
+            if (i > 0) {
+                sb.append('&');
+            }
+            if (eq < 0) {
+                sb.append(pairs[i]);
+            } else {
+                sb.append(pairs[i], 0, eq + 1).append(URLEncoder.encode(pairs[i].substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,236 @@
+package org.halocloud.mappings.fhir;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The building blocks of a search spec: each turns FHIR parameter values into a jOOQ condition over vendor
+ * columns. Values always travel as bind values.
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    /** FHIR string search: starts with, case-insensitive; {@code :exact} and {@code :contains} too. */
+    public static SearchParameter string(Field<String>... fields) {
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.STRING;
+            }
+
+            @Override
+            public List<String> modifiers() {
+                return List.of("exact", "contains");
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return anyOf(values, value -> {
+                    List<Condition> perField = new ArrayList<>();
+                    for (Field<String> f : fields) {
+                        perField.add(match(f, value, modifier));
+                    }
+                    return DSL.or(perField);
+                });
+            }
+        };
+    }
+
+    private static Condition match(Field<String> field, String value, String modifier) {
+        if ("exact".equals(modifier)) {
+            return DSL.trim(field).eq(DSL.val(value));
+        }
+        String escaped = value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        String pattern = ("contains".equals(modifier) ? "%" : "") + escaped + "%";
+        return DSL.upper(DSL.trim(field)).like(DSL.upper(DSL.val(pattern)), '!');
+    }
+
+    /**
+     * A token whose codes the vendor stores as its own values: each FHIR code maps to a condition.
+     * {@code system|code} must name the given system; a code alone matches in it.
+     */
+    public static SearchParameter token(String system, Map<String, Condition> codes) {
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.TOKEN;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return anyOf(values, value -> {
+                    Token t = Token.parse(value);
+                    if (t.system() != null && !t.system().equals(system)) {
+                        return DSL.falseCondition();
+                    }
+                    return codes.getOrDefault(t.code(), DSL.falseCondition());
+                });
+            }
+        };
+    }
+
+    /**
+     * A token searched by system: each system the PMS holds maps to a function from value to condition. A value
+     * without a system is looked for in every system.
+     */
+    public static SearchParameter identifier(Map<String, Function<String, Condition>> bySystem) {
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.TOKEN;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return anyOf(values, value -> {
+                    Token t = Token.parse(value);
+                    if (t.code() == null || t.code().isBlank()) {
+                        throw new InvalidSearch("identifier needs a value (system|value)");
+                    }
+                    if (t.system() == null) {
+                        return DSL.or(bySystem.values().stream().map(f -> f.apply(t.code())).toList());
+                    }
+                    Function<String, Condition> f = bySystem.get(t.system());
+                    return f == null ? DSL.falseCondition() : f.apply(t.code());
+                });
+            }
+        };
+    }
+
+    /** The resource id ({@code _id}), as the mapping's key. */
+    public static <T> SearchParameter id(Field<T> key, Function<String, Optional<T>> parse) {
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.TOKEN;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return anyOf(values, v -> parse.apply(Token.parse(v).code()).map(key::eq).orElse(DSL.falseCondition()));
+            }
+        };
+    }
+
+    /**
+     * A date or dateTime column holding practice-local time. Prefixes eq (default), ne, gt, lt, ge, le; values to
+     * the second with an offset are converted to the practice's zone.
+     */
+    public static SearchParameter date(Field<LocalDateTime> field, ZoneId zone) {
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.DATE;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return anyOf(values, value -> dateCondition(field, value, zone));
+            }
+        };
+    }
+
+    static Condition dateCondition(Field<LocalDateTime> field, String value, ZoneId zone) {
+        DateParam param;
+        try {
+            param = new DateParam(value);
+        } catch (RuntimeException e) {
+            throw new InvalidSearch("not a FHIR date: use e.g. 2024-05-31, ge2024-05-31T09:30:00+10:00");
+        }
+        if (param.getValue() == null) {
+            throw new InvalidSearch("not a FHIR date: use e.g. 2024-05-31, ge2024-05-31T09:30:00+10:00");
+        }
+        TemporalPrecisionEnum precision = param.getPrecision();
+        LocalDateTime start = precision.ordinal() <= TemporalPrecisionEnum.DAY.ordinal()
+                ? LocalDateTime.parse(param.getValueAsString().length() == 4 ? param.getValueAsString() + "-01-01T00:00:00"
+                : param.getValueAsString().length() == 7 ? param.getValueAsString() + "-01T00:00:00"
+                : param.getValueAsString().substring(0, 10) + "T00:00:00")
+                : ZonedDateTime.ofInstant(param.getValue().toInstant(), zone).toLocalDateTime();
+        LocalDateTime end = switch (precision) {
+            case YEAR -> start.plusYears(1);
+            case MONTH -> start.plusMonths(1);
+            case DAY -> start.plusDays(1);
+            case MINUTE -> start.plusMinutes(1);
+            case SECOND -> start.plusSeconds(1);
+            case MILLI -> start.plusNanos(1_000_000);
+        };
+        ParamPrefixEnum prefix = param.getPrefix() == null ? ParamPrefixEnum.EQUAL : param.getPrefix();
+        return switch (prefix) {
+            case EQUAL -> field.ge(start).and(field.lt(end));
+            case NOT_EQUAL -> field.lt(start).or(field.ge(end));
+            case GREATERTHAN, STARTS_AFTER -> field.ge(end);
+            case GREATERTHAN_OR_EQUALS -> field.ge(start);
+            case LESSTHAN, ENDS_BEFORE -> field.lt(start);
+            case LESSTHAN_OR_EQUALS -> field.lt(end);
+            case APPROXIMATE -> throw new InvalidSearch("the 'ap' date prefix is not supported");
+        };
+    }
+
+    /**
+     * A reference to another resource held as a foreign key: {@code patient=123}, {@code patient=Patient/123}, and
+     * chains such as {@code patient.identifier=system|value} through the target's mapping.
+     */
+    public static <T> SearchParameter reference(String targetType, Field<T> foreignKey, Function<String, Optional<T>> parse) {
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.REFERENCE;
+            }
+
+            @Override
+            public List<String> targets() {
+                return List.of(targetType);
+            }
+
+            @Override
+            public Condition condition(String chain, List<String> values, SearchContext context) {
+                if (chain != null && !chain.equals(targetType)) {
+                    return context.chain(targetType, chain, values, foreignKey);
+                }
+                return anyOf(values, v -> {
+                    String id = v.startsWith(targetType + "/") ? v.substring(targetType.length() + 1) : v;
+                    if (id.contains("/")) {
+                        return DSL.falseCondition();
+                    }
+                    return parse.apply(id).map(foreignKey::eq).orElse(DSL.falseCondition());
+                });
+            }
+        };
+    }
+
+    /** Any of the comma-separated values may match. */
+    static Condition anyOf(List<String> values, Function<String, Condition> each) {
+        return DSL.or(values.stream().map(each).toList());
+    }
+
+    /** Parses an integer id; anything else matches nothing. */
+    public static Optional<Integer> integerId(String id) {
+        return id != null && id.matches("-?\\d{1,9}") ? Optional.of(Integer.valueOf(id)) : Optional.empty();
+    }
+
+    /** {@code system|code}, {@code |code} (no system) or {@code code} (any system). */
+    public record Token(String system, String code) {
+        static Token parse(String value) {
+            int bar = value.indexOf('|');
+            if (bar < 0) {
+                return new Token(null, value);
+            }
+            return new Token(bar == 0 ? "" : value.substring(0, bar), value.substring(bar + 1));
+        }
+    }
+}

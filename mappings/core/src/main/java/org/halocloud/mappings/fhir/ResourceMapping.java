@@ -1,0 +1,159 @@
+package org.halocloud.mappings.fhir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.Resource;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * How one FHIR resource type is read from one PMS: where its rows come from, its key (the resource id and the
+ * paging order), the search parameters it answers, and the row mapper. Read like a table: "parameter → condition"
+ * and "FHIR element ← column".
+ */
+public final class ResourceMapping<R extends Resource, K> {
+
+    private final Class<R> type;
+    private final String profile;
+    private final Table<?> from;
+    private final Field<K> key;
+    private final Function<String, Optional<K>> parseKey;
+    private final List<Field<?>> columns;
+    private final Condition where;
+    private final String catalogue;
+    private final Map<String, SearchParameter> search;
+    private final Function<Row, R> mapper;
+
+    private ResourceMapping(Builder<R, K> b) {
+        this.type = b.type;
+        this.profile = b.profile;
+        this.from = b.from;
+        this.key = b.key;
+        this.parseKey = b.parseKey;
+        this.columns = List.copyOf(b.columns);
+        this.where = b.where;
+        this.catalogue = b.catalogue;
+        this.search = Collections.unmodifiableMap(new LinkedHashMap<>(b.search));
+        this.mapper = b.mapper;
+    }
+
+    public static <R extends Resource, K> Builder<R, K> of(Class<R> type, String profile, Field<K> key,
+                                                          Function<String, Optional<K>> parseKey) {
+        return new Builder<>(type, profile, key, parseKey);
+    }
+
+    public Class<R> type() {
+        return type;
+    }
+
+    public String resourceName() {
+        return type.getSimpleName();
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    public Table<?> from() {
+        return from;
+    }
+
+    public Field<K> key() {
+        return key;
+    }
+
+    public Optional<K> parseKey(String id) {
+        return parseKey.apply(id);
+    }
+
+    /** The selected columns, the key first. */
+    public List<Field<?>> columns() {
+        return columns;
+    }
+
+    /** What every query of this resource filters on (live records, no pseudo-rows). */
+    public Condition where() {
+        return where;
+    }
+
+    /** The catalogue to query; null for the database's default. */
+    public String catalogue() {
+        return catalogue;
+    }
+
+    public Map<String, SearchParameter> search() {
+        return search;
+    }
+
+    /** Maps a row to the profiled resource, with its id and {@code meta.profile}. */
+    public R map(Row row) {
+        R resource = mapper.apply(row);
+        resource.setId(type.getSimpleName() + "/" + row.text(key));
+        if (profile != null) {
+            resource.getMeta().addProfile(profile);
+        }
+        return resource;
+    }
+
+    public static final class Builder<R extends Resource, K> {
+        private final Class<R> type;
+        private final String profile;
+        private final Field<K> key;
+        private final Function<String, Optional<K>> parseKey;
+        private Table<?> from;
+        private final List<Field<?>> columns = new ArrayList<>();
+        private Condition where = DSL.noCondition();
+        private String catalogue;
+        private final Map<String, SearchParameter> search = new LinkedHashMap<>();
+        private Function<Row, R> mapper;
+
+        private Builder(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
+            this.type = type;
+            this.profile = profile;
+            this.key = key;
+            this.parseKey = parseKey;
+            this.columns.add(key);
+            this.search.put("_id", Params.id(key, parseKey));
+        }
+
+        public Builder<R, K> from(Table<?> table, Field<?>... selected) {
+            this.from = table;
+            for (Field<?> f : selected) {
+                if (!f.getName().equalsIgnoreCase(key.getName())) {
+                    columns.add(f);
+                }
+            }
+            return this;
+        }
+
+        public Builder<R, K> where(Condition condition) {
+            this.where = condition;
+            return this;
+        }
+
+        public Builder<R, K> catalogue(String name) {
+            this.catalogue = name;
+            return this;
+        }
+
+        public Builder<R, K> search(String name, SearchParameter parameter) {
+            search.put(name, parameter);
+            return this;
+        }
+
+        public ResourceMapping<R, K> map(Function<Row, R> rowMapper) {
+            this.mapper = rowMapper;
+            if (from == null) {
+                throw new IllegalStateException(type.getSimpleName() + ": from(...) is required");
+            }
+            return new ResourceMapping<>(this);
+        }
+    }
+}

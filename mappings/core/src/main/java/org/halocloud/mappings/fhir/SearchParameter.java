@@ -1,0 +1,38 @@
+package org.halocloud.mappings.fhir;
+
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
+import java.util.List;
+import org.jooq.Condition;
+
+/**
+ * One FHIR search parameter of one resource mapping: its FHIR type, and how its values become a jOOQ condition
+ * over the vendor's columns — always with bind values, never SQL text built from the request.
+ */
+public interface SearchParameter {
+
+    RestSearchParameterTypeEnum type();
+
+    /** The modifiers this parameter accepts (e.g. {@code exact}, {@code contains}); others are refused. */
+    default List<String> modifiers() {
+        return List.of();
+    }
+
+    /** The resource types a reference parameter may point to and be chained through. */
+    default List<String> targets() {
+        return List.of();
+    }
+
+    /**
+     * The condition for one occurrence of the parameter: its comma-separated values, any of which may match.
+     *
+     * @param modifier the modifier after ':' (null when none); for a chain, the chained parameter's name
+     * @param values   the raw values, already split on unescaped commas
+     * @param context  resolves chained searches through another mapping
+     */
+    Condition condition(String modifier, List<String> values, SearchContext context);
+
+    /** Lets a reference parameter search through the resource it points to (e.g. {@code patient.identifier}). */
+    interface SearchContext {
+        Condition chain(String targetType, String chainedParameter, List<String> values, org.jooq.Field<?> foreignKey);
+    }
+}

@@ -1,0 +1,98 @@
+package org.halocloud.passthrough.query;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.halocloud.passthrough.config.HaloProperties;
+import org.halocloud.passthrough.frontdoor.Admission;
+import org.halocloud.passthrough.frontdoor.Refusal;
+import org.halocloud.passthrough.link.LinkFailure;
+import org.halocloud.passthrough.link.LinkQuery;
+import org.halocloud.passthrough.link.LinkResult;
+import org.halocloud.passthrough.link.LinkTransport;
+import org.halocloud.passthrough.link.QueryCommand;
+import org.halocloud.passthrough.link.RowSink;
+import org.halocloud.passthrough.state.Integrators;
+import org.halocloud.passthrough.state.PmsDatabase;
+import org.halocloud.passthrough.state.QueryLog;
+import org.halocloud.passthrough.state.VendorCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The path every query of both APIs takes once admitted: the integrator's vendor credentials, the Link serving
+ * the database, the execution limit, and a metadata record of the outcome (query log, metric, one log line) —
+ * never SQL text, bind values or rows.
+ */
+@Service
+public class QueryPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryPipeline.class);
+
+    private final LinkTransport transport;
+    private final Integrators integrators;
+    private final QueryLog queryLog;
+    private final MeterRegistry meters;
+    private final Duration timeout;
+
+    public QueryPipeline(LinkTransport transport, Integrators integrators, QueryLog queryLog, MeterRegistry meters,
+                         HaloProperties properties) {
+        this.transport = transport;
+        this.integrators = integrators;
+        this.queryLog = queryLog;
+        this.meters = meters;
+        this.timeout = properties.query().timeout();
+    }
+
+    /** What the caller learns besides the rows: the query's id and the Link's report. */
+    public record Run(UUID id, OffsetDateTime created, LinkResult result) {
+    }
+
+    /**
+     * Runs one command on the admitted database, streaming rows to the sink.
+     *
+     * @param mode      the API mode for the metadata (immediate, fhir)
+     * @param catalogue a catalogue of the database (already validated), or null for its default
+     * @param requestSize the bytes of the request, for the metadata
+     * @throws LinkFailure when the Link or the database could not complete the command
+     */
+    public Run run(Admission admission, String mode, String catalogue, QueryCommand command, Duration maxTimeInQueue,
+                   int requestSize, RowSink sink) throws LinkFailure {
+        PmsDatabase database = admission.database();
+        VendorCredentials credentials = integrators
+                .vendorCredentials(admission.subscription().integratorId(), database.pms().vendor())
+                .orElseThrow(() -> new Refusal(403, "Your integration is not signed up with this practice's PMS vendor."));
+        UUID id = UUID.randomUUID();
+        OffsetDateTime created = OffsetDateTime.now();
+        String chosen = catalogue == null ? database.defaultCatalogue() : catalogue;
+        int commandSize = command.text().getBytes(StandardCharsets.UTF_8).length;
+        LinkResult result = null;
+        String errorType = null;
+        try {
+            result = transport.run(new LinkQuery(database.haloGuid(), chosen, credentials, command, timeout, maxTimeInQueue), sink);
+            return new Run(id, created, result);
+        } catch (LinkFailure e) {
+            errorType = e.kind() == LinkFailure.Kind.DATABASE ? database.pms().errorType() : "haloLink";
+            throw e;
+        } catch (RuntimeException e) {
+            errorType = "haloLink";
+            throw e;
+        } finally {
+            OffsetDateTime completed = OffsetDateTime.now();
+            String status = errorType == null ? "successful" : "executionFailed";
+            Long rows = result == null ? null : result.rows();
+            Long sqlMs = result == null ? null : result.sqlExecution().toMillis();
+            queryLog.record(new QueryLog.Entry(id, admission.subscription().id(), admission.subscription().integratorId(),
+                    database.haloGuid(), mode, status, commandSize, requestSize, rows, null, sqlMs, errorType, created,
+                    completed));
+            Timer.builder("halo.queries").tag("mode", mode).tag("status", status).tag("pms", database.pms().id())
+                    .register(meters).record(Duration.between(created, completed));
+            log.info("query {} site={} integrator={} mode={} status={} rows={} sqlMs={}", id, database.haloGuid(),
+                    admission.subscription().integratorId(), mode, status, rows, sqlMs);
+        }
+    }
+}
