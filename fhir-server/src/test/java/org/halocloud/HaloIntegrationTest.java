@@ -44,6 +44,7 @@ public abstract class HaloIntegrationTest {
         registry.add("halo.demo.patients", () -> "40");
         registry.add("halo.query.timeout", () -> "2s");
         registry.add("logging.file.name", () -> DATA_DIR.resolve("halo.log").toString());
+        registry.add("halo.cors.allowed-origins", () -> "https://app.example.com");
         TestStateStore.configure(registry);
     }
 

@@ -56,6 +56,8 @@ public class FhirSearches {
             .withRenderQuotedNames(RenderQuotedNames.NEVER));
 
     private static final Duration MAX_TIME_IN_QUEUE = Duration.ofSeconds(30);
+    private static final int MAX_CHAINED_KEYS = 1000;
+    private static final ca.uhn.fhir.util.FhirTerser TERSER = ca.uhn.fhir.context.FhirContext.forR4Cached().newTerser();
 
     private final QueryPipeline pipeline;
 
@@ -84,12 +86,72 @@ public class FhirSearches {
      * @param lenient ignore unknown parameters (Prefer: handling=lenient) instead of refusing them
      */
     public Page search(SiteRequest site, ResourceMapping<?, ?> mapping, SearchState state, boolean lenient) {
-        Condition where = criteria(site.mapping(), mapping, state.parameters(), lenient);
-        return run(site, mapping, where, state.after(), state.count());
+        List<String> includes = includes(mapping, state.parameters());
+        Condition where = criteria(site, mapping, state.parameters(), lenient);
+        Page page = run(site, mapping, where, state.after(), state.count());
+        if (includes.isEmpty() || page.resources().isEmpty()) {
+            return page;
+        }
+        List<Resource> withIncludes = new ArrayList<>(page.resources());
+        withIncludes.addAll(included(site, mapping, includes, page.resources()));
+        return new Page(withIncludes, page.nextAfter());
     }
 
-    private Condition criteria(PmsMapping pms, ResourceMapping<?, ?> mapping, List<List<String>> parameters,
+    /** The {@code _include} values of a search, each one the mapping declares (others are refused). */
+    private static List<String> includes(ResourceMapping<?, ?> mapping, List<List<String>> parameters) {
+        List<String> includes = new ArrayList<>();
+        for (List<String> p : parameters) {
+            if (p.get(0).equals("_include") || p.get(0).equals("_include:iterate")) {
+                String value = p.get(1);
+                String declared = value.split(":").length == 3 ? value.substring(0, value.lastIndexOf(':')) : value;
+                if (!mapping.includes().contains(declared)) {
+                    throw new InvalidRequestException("_include=" + value + " is not supported; supported: " + mapping.includes());
+                }
+                includes.add(declared);
+            }
+        }
+        if (parameters.stream().anyMatch(p -> p.get(0).startsWith("_revinclude"))) {
+            throw new InvalidRequestException("_revinclude is not supported here.");
+        }
+        return includes;
+    }
+
+    /** The resources the page references through the included parameters, read in one query per target type. */
+    private List<Resource> included(SiteRequest site, ResourceMapping<?, ?> mapping, List<String> includes, List<Resource> page) {
+        List<Resource> out = new ArrayList<>();
+        for (String include : includes) {
+            SearchParameter param = mapping.search().get(include.substring(include.indexOf(':') + 1));
+            for (String targetType : param.targets()) {
+                ResourceMapping<?, ?> target = site.mapping().resource(targetType).orElse(null);
+                if (target == null) {
+                    continue;
+                }
+                java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+                for (Resource r : page) {
+                    for (org.hl7.fhir.r4.model.Reference ref : TERSER.getAllPopulatedChildElementsOfType(r, org.hl7.fhir.r4.model.Reference.class)) {
+                        if (targetType.equals(ref.getReferenceElement().getResourceType()) && ref.getReferenceElement().getIdPart() != null) {
+                            ids.add(ref.getReferenceElement().getIdPart());
+                        }
+                    }
+                }
+                if (!ids.isEmpty()) {
+                    out.addAll(byIds(site, target, ids));
+                }
+            }
+        }
+        out.forEach(r -> ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r,
+                ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE));
+        return out;
+    }
+
+    private <K> List<Resource> byIds(SiteRequest site, ResourceMapping<?, K> target, java.util.Set<String> ids) {
+        List<K> keys = ids.stream().map(target::parseKey).flatMap(Optional::stream).toList();
+        return keys.isEmpty() ? List.of() : run(site, target, target.key().in(keys), null, keys.size()).resources();
+    }
+
+    private Condition criteria(SiteRequest site, ResourceMapping<?, ?> mapping, List<List<String>> parameters,
                                boolean lenient) {
+        PmsMapping pms = site.mapping();
         List<Condition> all = new ArrayList<>();
         SearchParameter.SearchContext chains = (targetType, chained, values, foreignKey) -> {
             ResourceMapping<?, ?> target = pms.resource(targetType).orElseThrow(() ->
@@ -98,7 +160,12 @@ public class FhirSearches {
             if (param == null) {
                 throw new InvalidRequestException("Unknown chained parameter " + targetType + "." + chained + ".");
             }
-            return in(foreignKey, target, param.condition(null, values, null));
+            Condition targetCondition = param.condition(null, values, null);
+            if (sameCatalogue(site, mapping, target)) {
+                return in(foreignKey, target, targetCondition);
+            }
+            // the target lives in another of the practice's databases: find its keys there first, then bind them
+            return foreignKeyIn(foreignKey, keys(site, target, targetCondition));
         };
         for (List<String> occurrence : parameters) {
             String name = occurrence.get(0);
@@ -145,6 +212,45 @@ public class FhirSearches {
         return DSL.and(all);
     }
 
+    private static boolean sameCatalogue(SiteRequest site, ResourceMapping<?, ?> a, ResourceMapping<?, ?> b) {
+        String fallback = site.admission().database().defaultCatalogue();
+        String ca = a.catalogue() == null ? fallback : a.catalogue();
+        String cb = b.catalogue() == null ? fallback : b.catalogue();
+        return java.util.Objects.equals(ca, cb);
+    }
+
+    /** The keys of the target's rows that match, fetched from the target's own catalogue (bounded). */
+    private <K> List<Object> keys(SiteRequest site, ResourceMapping<?, K> target, Condition condition) {
+        Query query = SQL.select(target.key()).from(target.from()).where(target.where()).and(condition)
+                .orderBy(target.key()).offset(0).limit(MAX_CHAINED_KEYS + 1);
+        List<Object> keys = new ArrayList<>();
+        RowSink sink = new RowSink() {
+            @Override
+            public void columns(List<String> names) {
+            }
+
+            @Override
+            public void row(Object[] values) {
+                keys.add(values[0]);
+            }
+        };
+        execute(site, target.catalogue(), query, sink);
+        if (keys.size() > MAX_CHAINED_KEYS) {
+            throw new InvalidRequestException("The chained search matches too many " + target.resourceName()
+                    + " resources; narrow it (e.g. a full identifier).");
+        }
+        return keys;
+    }
+
+    private static Condition foreignKeyIn(Field<?> foreignKey, List<Object> keys) {
+        if (keys.isEmpty()) {
+            return DSL.falseCondition();
+        }
+        @SuppressWarnings("unchecked")
+        Field<Object> fk = (Field<Object>) foreignKey;
+        return fk.in(keys.stream().map(k -> fk.getDataType().convert(k)).toList());
+    }
+
     private static <K> Condition in(Field<?> foreignKey, ResourceMapping<?, K> target, Condition condition) {
         @SuppressWarnings("unchecked")
         Field<Object> fk = (Field<Object>) foreignKey;
@@ -178,18 +284,23 @@ public class FhirSearches {
         }
         Query query = SQL.select(mapping.columns()).from(mapping.from()).where(mapping.where()).and(where).and(page)
                 .orderBy(mapping.key()).offset(0).limit(count + 1);
+        Collector collector = new Collector(mapping, count);
+        execute(site, mapping.catalogue(), query, collector);
+        String nextAfter = collector.more ? collector.lastKey : null;
+        return new Page(collector.resources, nextAfter);
+    }
+
+    /** Sends one rendered query down the shared pipeline: as the integrator's database user, on the site's Link. */
+    private void execute(SiteRequest site, String catalogue, Query query, RowSink sink) {
         QueryCommand command = new QueryCommand(query.getSQL(ParamType.NAMED), QueryCommand.ExecutionMode.READER,
                 QueryCommand.CommandType.TEXT, parameters(query));
-        Collector collector = new Collector(mapping, count);
         try {
-            pipeline.run(site.admission(), "fhir", mapping.catalogue(), command, MAX_TIME_IN_QUEUE, 0, collector);
+            pipeline.run(site.admission(), "fhir", catalogue, command, MAX_TIME_IN_QUEUE, 0, sink);
         } catch (LinkFailure e) {
             throw failure(e);
         } catch (Refusal e) {
             throw new UnclassifiedServerFailureException(e.status(), e.getMessage());
         }
-        String nextAfter = collector.more ? collector.lastKey : null;
-        return new Page(collector.resources, nextAfter);
     }
 
     /** The bind values in rendered order: jOOQ numbers its placeholders @1, @2, … the same way. */

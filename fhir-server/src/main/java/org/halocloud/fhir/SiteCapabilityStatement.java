@@ -53,6 +53,7 @@ public class SiteCapabilityStatement implements IServerConformanceProvider<Capab
             }
             resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
             resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+            mapping.includes().forEach(resource::addSearchInclude);
             for (Map.Entry<String, SearchParameter> p : mapping.search().entrySet()) {
                 resource.addSearchParam().setName(p.getKey())
                         .setType(Enumerations.SearchParamType.fromCode(p.getValue().type().getCode()));

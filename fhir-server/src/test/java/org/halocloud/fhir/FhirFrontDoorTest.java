@@ -61,4 +61,41 @@ class FhirFrontDoorTest extends FhirIntegrationTest {
         assertOutcome(fhir("bp-premier", key, "Patient?family:sounds-like=x"), 400, OperationOutcome.IssueType.PROCESSING,
                 "not supported");
     }
+
+    @Test
+    void browsersFromAllowedOriginsMayCallAndSeeTheRateLimit() throws Exception {
+        var preflight = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + base("bp-premier") + "/Patient"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "ocp-apim-subscription-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example.com");
+        var other = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + base("bp-premier") + "/Patient"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "GET").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(403);
+        var get = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + base("bp-premier") + "/Patient?_count=1"))
+                .header("Origin", "https://app.example.com").header(KEY, acme()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("RateLimit-Remaining");
+    }
+
+    @Test
+    void searchByPostWithAFormBodyCountsAndAnswersLikeGet() throws Exception {
+        String key = acme();
+        var form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + base("bp-premier") + "/Patient/_search"))
+                .header(KEY, key).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("gender=female&_count=2")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        var byGet = bundle(fhir("bp-premier", key, "Patient?gender=female&_count=2"));
+        assertThat(ids(bundle(form).getEntry().stream().map(e -> e.getResource()).toList()))
+                .isEqualTo(ids(byGet.getEntry().stream().map(e -> e.getResource()).toList()));
+        assertThat(form.headers().firstValue("RateLimit-Remaining")).contains("14");
+    }
 }

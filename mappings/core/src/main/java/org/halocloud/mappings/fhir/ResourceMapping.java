@@ -29,6 +29,7 @@ public final class ResourceMapping<R extends Resource, K> {
     private final Condition where;
     private final String catalogue;
     private final Map<String, SearchParameter> search;
+    private final List<String> includes;
     private final Function<Row, R> mapper;
 
     private ResourceMapping(Builder<R, K> b) {
@@ -41,6 +42,7 @@ public final class ResourceMapping<R extends Resource, K> {
         this.where = b.where;
         this.catalogue = b.catalogue;
         this.search = Collections.unmodifiableMap(new LinkedHashMap<>(b.search));
+        this.includes = List.copyOf(b.includes);
         this.mapper = b.mapper;
     }
 
@@ -92,6 +94,14 @@ public final class ResourceMapping<R extends Resource, K> {
         return search;
     }
 
+    /**
+     * The {@code _include} values this resource answers, e.g. {@code PractitionerRole:practitioner}: each names one
+     * of its reference search parameters; the referenced resources come back as include entries.
+     */
+    public List<String> includes() {
+        return includes;
+    }
+
     /** Maps a row to the profiled resource, with its id and {@code meta.profile}. */
     public R map(Row row) {
         R resource = mapper.apply(row);
@@ -112,6 +122,7 @@ public final class ResourceMapping<R extends Resource, K> {
         private Condition where = DSL.noCondition();
         private String catalogue;
         private final Map<String, SearchParameter> search = new LinkedHashMap<>();
+        private final List<String> includes = new ArrayList<>();
         private Function<Row, R> mapper;
 
         private Builder(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
@@ -145,6 +156,16 @@ public final class ResourceMapping<R extends Resource, K> {
 
         public Builder<R, K> search(String name, SearchParameter parameter) {
             search.put(name, parameter);
+            return this;
+        }
+
+        /** Declares {@code _include=<this type>:<parameter>} for a reference parameter already declared. */
+        public Builder<R, K> include(String parameter) {
+            SearchParameter p = search.get(parameter);
+            if (p == null || p.targets().isEmpty()) {
+                throw new IllegalStateException(type.getSimpleName() + ": _include needs a reference parameter '" + parameter + "'");
+            }
+            includes.add(type.getSimpleName() + ":" + parameter);
             return this;
         }
 
