@@ -632,12 +632,13 @@ final class BpDataGenerator {
     }
 
     /** Numbers in ranges kept for fiction: mobiles 0491 57x xxx, landlines (02) 5550 xxxx. */
+    /** Only ACMA's numbers reserved for fiction: never a number someone could own. */
     private String mobile() {
-        return String.format("0491 57%d %03d", r.nextInt(10), r.nextInt(1000));
+        return SyntheticAu.mobile(r);
     }
 
     private String landline() {
-        return String.format("(02) 5550 %04d", r.nextInt(10000));
+        return SyntheticAu.landline(r, "NSW");
     }
 
     /** A check-digit-valid ABN, spaced as Bp's char(14) column holds it ({@code 51 824 753 556}). */
