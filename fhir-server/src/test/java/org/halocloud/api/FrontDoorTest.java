@@ -89,4 +89,24 @@ class FrontDoorTest extends HaloIntegrationTest {
                 + "&practiceManagementName=D4w", freshKey("Beta Bookings")).statusCode()).isEqualTo(403);
         assertThat(get("/integrator/sites/" + bp.haloGuid(), null).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void thePracticeDisablingAnIntegrationInItsPmsShutsItOut() throws Exception {
+        DemoManifest.Site tenant = site("d4web");
+        String key = acme();
+        assertThat(sql(tenant.haloGuid(), key, TRIVIAL).statusCode()).isEqualTo(200);
+        try (var c = asPractice(tenant.haloGuid(), null); var s = c.createStatement()) {
+            // what the practice does in its PMS's settings; the Link reports it with its next heartbeat
+            s.executeUpdate("UPDATE THIRD_PARTY_ACCESS SET ENABLED = 0 WHERE PARTNER_NAME = 'Acme Health'");
+        }
+        transport.report(UUID.fromString(tenant.haloGuid()));
+        long before = linkQueries();
+        assertRefused(sql(tenant.haloGuid(), key, TRIVIAL), 403, "has not enabled your integration");
+        assertThat(linkQueries()).isEqualTo(before);
+        try (var c = asPractice(tenant.haloGuid(), null); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE THIRD_PARTY_ACCESS SET ENABLED = 1 WHERE PARTNER_NAME = 'Acme Health'");
+        }
+        transport.report(UUID.fromString(tenant.haloGuid()));
+        assertThat(sql(tenant.haloGuid(), key, TRIVIAL).statusCode()).isEqualTo(200);
+    }
 }
