@@ -48,9 +48,7 @@ public class SiteCapabilityStatement implements IServerConformanceProvider<Capab
         rest.setDocumentation("Read and search, live from the practice database; nothing is copied or cached.");
         for (ResourceMapping<?, ?> mapping : site.mapping().resources()) {
             CapabilityStatementRestResourceComponent resource = rest.addResource().setType(mapping.resourceName());
-            if (mapping.profile() != null) {
-                resource.addSupportedProfile(mapping.profile());
-            }
+            mapping.supportedProfiles().forEach(resource::addSupportedProfile);
             resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
             resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
             mapping.includes().forEach(resource::addSearchInclude);

@@ -101,6 +101,11 @@ class BpPremierFhirTest extends FhirIntegrationTest {
                 new Case("Patient?identifier=http://ns.electronichealth.net.au/id/dva|" + dva,
                         "SELECT INTERNALID" + LIVE + " AND TRIM(DVANO) = '" + dva + "'"),
                 new Case("Patient?identifier=http://example.org/other|" + ihi, "SELECT INTERNALID" + LIVE + " AND 1 = 0"),
+                new Case("Patient?identifier=http://ns.electronichealth.net.au/id/hpio-scoped/medicalrecord/1.0/"
+                        + one("SELECT HPIO FROM PRACTICE") + "|" + someId,
+                        "SELECT INTERNALID" + LIVE + " AND TRIM(RECORDNO) = '" + someId + "'"),
+                new Case("Patient?identifier=http://ns.electronichealth.net.au/id/hpio-scoped/medicalrecord/1.0/8003620000000000|"
+                        + someId, "SELECT INTERNALID" + LIVE + " AND 1 = 0"),
                 new Case("Patient?family=" + surname.substring(0, 2).toLowerCase(),
                         "SELECT INTERNALID" + LIVE + " AND UPPER(TRIM(SURNAME)) LIKE '" + surname.substring(0, 2).toUpperCase() + "%'"),
                 new Case("Patient?family:exact=" + surname, "SELECT INTERNALID" + LIVE + " AND TRIM(SURNAME) = '" + surname + "'"),

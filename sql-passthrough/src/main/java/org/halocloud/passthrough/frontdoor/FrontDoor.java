@@ -37,6 +37,22 @@ public class FrontDoor {
     public Admission admit(String key, String haloGuid, boolean counted) {
         Subscription subscription = authenticate(key);
         Map<String, String> headers = counted ? rateLimiter.count(subscription.id()) : Map.of();
+        return admit(subscription, haloGuid, headers);
+    }
+
+    /**
+     * Admits, again, work accepted earlier for a subscription (an async query when a worker takes it): the same
+     * checks after the key, at the moment the work reaches the practice — a subscription since revoked, or an
+     * integration the practice has since disabled, is refused. Not rate-limited.
+     */
+    public Admission readmit(Subscription subscription, String haloGuid) {
+        if (!subscription.active() || !subscription.environment().equals(environment)) {
+            throw new Refusal(401, "Access denied: the subscription is no longer active in this environment.");
+        }
+        return admit(subscription, haloGuid, Map.of());
+    }
+
+    private Admission admit(Subscription subscription, String haloGuid, Map<String, String> headers) {
         PmsDatabase database = parse(haloGuid).flatMap(databases::find)
                 .orElseThrow(() -> new Refusal(404, "Halo GUID " + haloGuid + " was not found.", headers));
         if (!database.authoritative()) {

@@ -48,6 +48,16 @@ public class ImmediateQueries {
 
     /** Validates a request body; a malformed one is refused with 400 before anything runs. */
     public QueryRequest parse(byte[] body) {
+        return parse(body, MAX_TIME_IN_QUEUE, "an immediate");
+    }
+
+    /**
+     * Validates a request body of any query mode (400 before anything runs).
+     *
+     * @param maxTimeInQueue the largest maxTimeInQueue this mode accepts
+     * @param mode           for the message, e.g. "an async"
+     */
+    public QueryRequest parse(byte[] body, long maxTimeInQueue, String mode) {
         QueryRequest request;
         try {
             request = mapper.readValue(body, QueryRequest.class);
@@ -61,8 +71,8 @@ public class ImmediateQueries {
         if (request.command().text().getBytes(StandardCharsets.UTF_8).length > limits.maxCommandBytes()) {
             throw new Refusal(400, "command.text is longer than " + limits.maxCommandBytes() + " bytes.");
         }
-        if (request.maxTimeInQueue() != null && (request.maxTimeInQueue() < 0 || request.maxTimeInQueue() > MAX_TIME_IN_QUEUE)) {
-            throw new Refusal(400, "maxTimeInQueue must be between 0 and " + MAX_TIME_IN_QUEUE + " ms for an immediate query.");
+        if (request.maxTimeInQueue() != null && (request.maxTimeInQueue() < 0 || request.maxTimeInQueue() > maxTimeInQueue)) {
+            throw new Refusal(400, "maxTimeInQueue must be between 0 and " + maxTimeInQueue + " ms for " + mode + " query.");
         }
         for (QueryParameter p : request.command().parameters()) {
             if (p.name() == null || p.name().isBlank()) {

@@ -41,12 +41,13 @@ public final class JsonRowsBuffer implements RowSink, AutoCloseable {
         json.writeStartObject();
         for (int i = 0; i < values.length; i++) {
             json.writeName(columns.get(i));
-            write(values[i]);
+            writeValue(json, values[i]);
         }
         json.writeEndObject();
     }
 
-    private void write(Object v) {
+    /** Writes one portable value (String, Number, Boolean or null) as JSON; shared with the async page sink. */
+    public static void writeValue(JsonGenerator json, Object v) {
         if (v == null) {
             json.writeNull();
         } else if (v instanceof Boolean b) {

@@ -32,7 +32,26 @@ public record QueryEnvelope(UUID id, UUID integratorId, UUID siteId, String mode
      * @param size bytes of that JSON
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(Long rows, Long rowsAffected, Long size, byte[] data, List<QueryParameter> parameters) {
+    public record Result(Long rows, Long rowsAffected, Long size, byte[] data, List<QueryParameter> parameters,
+                         List<Page> pages) {
+
+        /** An immediate query's result: the rows inline, no pages. */
+        public Result(Long rows, Long rowsAffected, Long size, byte[] data, List<QueryParameter> parameters) {
+            this(rows, rowsAffected, size, data, parameters, null);
+        }
+    }
+
+    /**
+     * One page of an async query's result, fetched with {@code GET .../queries/{id}/results/{pageNumber}}.
+     *
+     * @param status queued, uploading or cached (this cloud lists a page once it is stored: always cached)
+     * @param size   bytes of the page's JSON array
+     */
+    public record Page(int pageNumber, String status, long size, PageRows rows) {
+    }
+
+    /** @param rangeStart first row of the page, counting the result's rows from 1; rangeEnd its last (inclusive) */
+    public record PageRows(long count, long rangeStart, long rangeEnd) {
     }
 
     /** @param errorType the database family (mssql, fbsql, sybase) for its own errors, else haloLink or http */

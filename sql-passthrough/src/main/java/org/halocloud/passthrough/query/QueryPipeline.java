@@ -62,18 +62,31 @@ public class QueryPipeline {
      */
     public Run run(Admission admission, String mode, String catalogue, QueryCommand command, Duration maxTimeInQueue,
                    int requestSize, RowSink sink) throws LinkFailure {
+        return run(UUID.randomUUID(), admission, mode, catalogue, command, timeout, maxTimeInQueue,
+                LinkQuery.Priority.IMMEDIATE, requestSize, sink);
+    }
+
+    /**
+     * The same path with the caller's own id, execution limit and priority at the Link (async queries: their id,
+     * {@code halo.async.timeout}, background priority).
+     *
+     * @param id      the query's id, also the id of its query-log entry
+     * @param timeout the execution limit at the database
+     */
+    public Run run(UUID id, Admission admission, String mode, String catalogue, QueryCommand command, Duration timeout,
+                   Duration maxTimeInQueue, LinkQuery.Priority priority, int requestSize, RowSink sink)
+            throws LinkFailure {
         PmsDatabase database = admission.database();
         VendorCredentials credentials = integrators
                 .vendorCredentials(admission.subscription().integratorId(), database.pms().vendor())
                 .orElseThrow(() -> new Refusal(403, "Your integration is not signed up with this practice's PMS vendor."));
-        UUID id = UUID.randomUUID();
         OffsetDateTime created = OffsetDateTime.now();
         String chosen = catalogue == null ? database.defaultCatalogue() : catalogue;
         int commandSize = command.text().getBytes(StandardCharsets.UTF_8).length;
         LinkResult result = null;
         String errorType = null;
         try {
-            result = transport.run(new LinkQuery(database.haloGuid(), chosen, credentials, command, timeout, maxTimeInQueue), sink);
+            result = transport.run(new LinkQuery(database.haloGuid(), chosen, credentials, command, timeout, maxTimeInQueue, priority), sink);
             return new Run(id, created, result);
         } catch (LinkFailure e) {
             errorType = e.kind() == LinkFailure.Kind.DATABASE ? database.pms().errorType() : "haloLink";

@@ -49,6 +49,41 @@ public class CredentialCipher {
         }
     }
 
+    /**
+     * Seals bytes (e.g. a page of an async result at rest): {@code iv || ciphertext+tag}, bound to the context like
+     * {@link #seal}.
+     */
+    public byte[] sealBytes(byte[] plaintext, String context) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plaintext.length)];
+            System.arraycopy(iv, 0, sealed, 0, IV_BYTES);
+            int written = cipher.doFinal(plaintext, 0, plaintext.length, sealed, IV_BYTES);
+            return written + IV_BYTES == sealed.length ? sealed : java.util.Arrays.copyOf(sealed, IV_BYTES + written);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal a value", e);
+        }
+    }
+
+    /** Opens {@link #sealBytes}; throws IllegalStateException for anything tampered with or sealed elsewhere. */
+    public byte[] openBytes(byte[] sealed, String context) {
+        if (sealed.length < IV_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("a sealed value is too short");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealed value does not open with this node's master key", e);
+        }
+    }
+
     /** A sealed value fit for a URL (e.g. a paging token): base64url, no padding. */
     public String sealForUrl(String plaintext, String context) {
         byte[] sealed = Base64.getDecoder().decode(seal(plaintext, context).substring(PREFIX.length()));

@@ -18,8 +18,16 @@ public final class AuProfiles {
     public static final String MEDICATION_REQUEST = CORE + "au-core-medicationrequest";
     public static final String IMMUNIZATION = CORE + "au-core-immunization";
     public static final String PROCEDURE = CORE + "au-core-procedure";
+    public static final String BLOOD_PRESSURE = CORE + "au-core-bloodpressure";
+    public static final String BODY_WEIGHT = CORE + "au-core-bodyweight";
+    public static final String BODY_HEIGHT = CORE + "au-core-bodyheight";
+    public static final String BODY_TEMPERATURE = CORE + "au-core-bodytemp";
+    public static final String HEART_RATE = CORE + "au-core-heartrate";
+    public static final String WAIST_CIRCUMFERENCE = CORE + "au-core-waistcircum";
+    public static final String SMOKING_STATUS = CORE + "au-core-smokingstatus";
 
     public static final String INDIGENOUS_STATUS = BASE + "indigenous-status";
+    public static final String MEDICATION_LONG_TERM = BASE + "medication-long-term";
 
     private AuProfiles() {
     }

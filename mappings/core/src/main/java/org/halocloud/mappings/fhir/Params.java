@@ -112,6 +112,51 @@ public final class Params {
         };
     }
 
+    /**
+     * Patient identifiers, plus the practice's own record number under AU Base's HPI-O-scoped medical record
+     * number system ({@code <prefix><HPI-O>|<number>}): the HPI-O in the system must be the one in {@code hpio}.
+     * A value without a system is looked for everywhere.
+     */
+    public static SearchParameter identifier(Map<String, Function<String, Condition>> bySystem, Field<String> hpio,
+                                             Field<String> recordNumber) {
+        SearchParameter known = identifier(bySystem);
+        String prefix = org.halocloud.mappings.au.AuCodes.MEDICAL_RECORD_PREFIX;
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.TOKEN;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return anyOf(values, value -> {
+                    Token t = Token.parse(value);
+                    if (t.system() != null && t.system().startsWith(prefix)) {
+                        if (t.code() == null || t.code().isBlank()) {
+                            throw new InvalidSearch("identifier needs a value (system|value)");
+                        }
+                        return hpio.eq(t.system().substring(prefix.length())).and(DSL.trim(recordNumber).eq(t.code()));
+                    }
+                    Condition other = known.condition(modifier, List.of(value), context);
+                    return t.system() == null ? other.or(DSL.trim(recordNumber).eq(t.code())) : other;
+                });
+            }
+        };
+    }
+
+    /**
+     * A Medicare card number as FHIR carries it — 10 digits, or 11 with the individual reference number — against
+     * the PMS's card column (spaces ignored) and IRN column.
+     */
+    public static Condition medicare(String value, Field<String> card, Field<String> irn) {
+        String digits = value.replaceAll("\\D", "");
+        if (digits.length() != 10 && digits.length() != 11) {
+            return DSL.falseCondition();
+        }
+        Condition sameCard = DSL.replace(card, DSL.inline(" "), DSL.inline("")).eq(digits.substring(0, 10));
+        return digits.length() == 11 ? sameCard.and(DSL.trim(irn).eq(digits.substring(10))) : sameCard;
+    }
+
     /** The resource id ({@code _id}), as the mapping's key. */
     public static <T> SearchParameter id(Field<T> key, Function<String, Optional<T>> parse) {
         return new SearchParameter() {

@@ -30,6 +30,7 @@ public final class ResourceMapping<R extends Resource, K> {
     private final String catalogue;
     private final Map<String, SearchParameter> search;
     private final List<String> includes;
+    private final List<String> otherProfiles;
     private final Function<Row, R> mapper;
 
     private ResourceMapping(Builder<R, K> b) {
@@ -43,6 +44,7 @@ public final class ResourceMapping<R extends Resource, K> {
         this.catalogue = b.catalogue;
         this.search = Collections.unmodifiableMap(new LinkedHashMap<>(b.search));
         this.includes = List.copyOf(b.includes);
+        this.otherProfiles = List.copyOf(b.otherProfiles);
         this.mapper = b.mapper;
     }
 
@@ -59,8 +61,19 @@ public final class ResourceMapping<R extends Resource, K> {
         return type.getSimpleName();
     }
 
+    /** The profile every resource of this mapping claims; null when the mapper chooses one per row. */
     public String profile() {
         return profile;
+    }
+
+    /** Every profile this mapping's resources may claim (declared in /metadata as supportedProfile). */
+    public List<String> supportedProfiles() {
+        List<String> all = new ArrayList<>();
+        if (profile != null) {
+            all.add(profile);
+        }
+        all.addAll(otherProfiles);
+        return all;
     }
 
     public Table<?> from() {
@@ -102,11 +115,11 @@ public final class ResourceMapping<R extends Resource, K> {
         return includes;
     }
 
-    /** Maps a row to the profiled resource, with its id and {@code meta.profile}. */
+    /** Maps a row to the profiled resource, with its id and {@code meta.profile} (unless the mapper chose one). */
     public R map(Row row) {
         R resource = mapper.apply(row);
         resource.setId(type.getSimpleName() + "/" + row.text(key));
-        if (profile != null) {
+        if (profile != null && resource.getMeta().getProfile().isEmpty()) {
             resource.getMeta().addProfile(profile);
         }
         return resource;
@@ -123,6 +136,7 @@ public final class ResourceMapping<R extends Resource, K> {
         private String catalogue;
         private final Map<String, SearchParameter> search = new LinkedHashMap<>();
         private final List<String> includes = new ArrayList<>();
+        private final List<String> otherProfiles = new ArrayList<>();
         private Function<Row, R> mapper;
 
         private Builder(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
@@ -156,6 +170,12 @@ public final class ResourceMapping<R extends Resource, K> {
 
         public Builder<R, K> search(String name, SearchParameter parameter) {
             search.put(name, parameter);
+            return this;
+        }
+
+        /** Profiles the mapper sets per row (e.g. each vital sign's), declared beside the mapping's own. */
+        public Builder<R, K> supports(String... profiles) {
+            otherProfiles.addAll(List.of(profiles));
             return this;
         }
 

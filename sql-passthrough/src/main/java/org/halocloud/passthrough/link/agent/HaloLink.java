@@ -47,10 +47,16 @@ public class HaloLink {
     private final Map<UUID, ServedDatabase> databases = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> keepOpen = new ConcurrentHashMap<>();
     private final Semaphore slots;
+    /**
+     * Background (async) work's share of the slots: at most concurrency - 1, so however much async work is waiting,
+     * one slot is always left for immediate queries (with a concurrency of 1 there is nothing to reserve).
+     */
+    private final Semaphore backgroundSlots;
     private final AtomicLong executed = new AtomicLong();
 
     public HaloLink(int concurrency) {
         this.slots = new Semaphore(concurrency, true);
+        this.backgroundSlots = new Semaphore(Math.max(1, concurrency - 1), true);
     }
 
     /** Starts serving a database (and keeps one local connection open so embedded databases stay loaded). */
@@ -103,7 +109,19 @@ public class HaloLink {
         if (url == null) {
             throw new LinkFailure(LinkFailure.Kind.UNAVAILABLE, 0, "The Halo Link does not serve this catalogue.");
         }
-        acquireSlot(query.maxTimeInQueue());
+        boolean background = query.priority() == LinkQuery.Priority.BACKGROUND;
+        long deadline = System.nanoTime() + query.maxTimeInQueue().toNanos();
+        if (background) {
+            acquire(backgroundSlots, deadline);
+        }
+        try {
+            acquire(slots, deadline);
+        } catch (LinkFailure e) {
+            if (background) {
+                backgroundSlots.release();
+            }
+            throw e;
+        }
         executed.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url, query.credentials().user(), query.credentials().password())) {
             return execute(connection, query, sink);
@@ -114,12 +132,15 @@ public class HaloLink {
             throw new LinkFailure(LinkFailure.Kind.DATABASE, e.getErrorCode(), e.getMessage());
         } finally {
             slots.release();
+            if (background) {
+                backgroundSlots.release();
+            }
         }
     }
 
-    private void acquireSlot(Duration maxTimeInQueue) throws LinkFailure {
+    private static void acquire(Semaphore semaphore, long deadlineNanos) throws LinkFailure {
         try {
-            if (!slots.tryAcquire(maxTimeInQueue.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!semaphore.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw new LinkFailure(LinkFailure.Kind.EXPIRED_IN_QUEUE, 0,
                         "The Halo Link stayed busy longer than maxTimeInQueue.");
             }

@@ -2,18 +2,42 @@ package org.halocloud.mappings.bppremier.fhir;
 
 import static org.halocloud.mappings.bppremier.fhir.BpTables.*;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
+import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
+import org.halocloud.mappings.fhir.SearchParameter;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -29,17 +53,22 @@ public final class BpPremierFhir implements PmsMapping {
     /** User groups that are clinicians (not reception or management). */
     private static final List<Integer> CLINICAL_GROUPS = List.of(1, 2, 3, 4, 7);
 
+    /** A live patient: not deleted, not INTERNALID 0, not a pseudo-patient blocking the appointment book. */
+    private static final Condition LIVE_PATIENT = PATIENT_RECORDSTATUS.eq(1).and(PATIENT_ID.gt(0))
+            .and(DSL.trim(SURNAME).notIn(PSEUDO_PATIENTS));
+    private static final Condition LIVE_CLINICIAN = USER_RECORDSTATUS.eq(1).and(GROUPCODE.in(CLINICAL_GROUPS));
+
     static final ResourceMapping<Patient, Integer> PATIENT = ResourceMapping
             .of(Patient.class, AuProfiles.PATIENT, PATIENT_ID, Params::integerId)
             .from(PATIENTS.crossJoin(PRACTICE), PATIENT_ID, PATIENTSTATUS, IHI, FIRSTNAME, MIDDLENAME, SURNAME,
                     PREFERREDNAME, ADDRESS1, ADDRESS2, CITY, POSTCODE, DOB, DATEOFDEATH, SEXCODE, ETHNICCODE, HOMEPHONE,
                     WORKPHONE, MOBILEPHONE, MEDICARENO, MEDICARELINENO, MEDICAREEXPIRY, DVACODE, DVANO, RECORDNO,
                     USUAL_DOCTOR, PRACTICE_HPIO, PRACTICENAME)
-            .where(PATIENT_RECORDSTATUS.eq(1).and(PATIENT_ID.gt(0)).and(DSL.trim(SURNAME).notIn(PSEUDO_PATIENTS)))
+            .where(LIVE_PATIENT)
             .search("identifier", Params.identifier(Map.of(
                     AuIdentifiers.IHI_SYSTEM, IHI::eq,
-                    AuIdentifiers.MEDICARE_SYSTEM, BpPremierFhir::medicareIs,
-                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(DVANO).eq(v))))
+                    AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, MEDICARENO, MEDICARELINENO),
+                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(DVANO).eq(v)), PRACTICE_HPIO, RECORDNO))
             .search("family", Params.string(SURNAME))
             .search("given", Params.string(FIRSTNAME, PREFERREDNAME))
             .search("name", Params.string(SURNAME, FIRSTNAME, MIDDLENAME, PREFERREDNAME))
@@ -54,13 +83,331 @@ public final class BpPremierFhir implements PmsMapping {
     static final ResourceMapping<Practitioner, Integer> PRACTITIONER = ResourceMapping
             .of(Practitioner.class, AuProfiles.PRACTITIONER, USER_ID, Params::integerId)
             .from(USERS, USER_ID, USERSTATUS, HPII, USER_SURNAME, USER_FIRSTNAME, PRESCRIBERNO, USER_PHONE, USER_EMAIL)
-            .where(USER_RECORDSTATUS.eq(1).and(GROUPCODE.in(CLINICAL_GROUPS)))
+            .where(LIVE_CLINICIAN)
             .search("identifier", Params.identifier(Map.of(
                     AuIdentifiers.HPII_SYSTEM, HPII::eq,
                     org.halocloud.mappings.au.AuCodes.PRESCRIBER_NUMBER_SYSTEM, v -> DSL.trim(PRESCRIBERNO).eq(v))))
             .search("name", Params.string(USER_SURNAME, USER_FIRSTNAME))
             .search("family", Params.string(USER_SURNAME))
             .map(BpResources::practitioner);
+
+    // ------------------------------------------------------------------ practice, locations, roles
+
+    /** Bp holds one practice: Organization/{PRACTICEID}; every location and role belongs to it. */
+    private static final Field<Integer> THE_PRACTICE = DSL.field(
+            DSL.select(DSL.min(PRACTICEID)).from(PRACTICE).where(PRACTICE_RECORDSTATUS.eq(1)));
+    static final Field<Integer> PRACTICE_REF = THE_PRACTICE.as("ORGANIZATIONID");
+
+    static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
+            .of(Organization.class, AuProfiles.ORGANIZATION, PRACTICEID, Params::integerId)
+            .from(PRACTICE, PRACTICEID, PRACTICENAME, PRACTICE_HPIO, PRACTICE_ABN)
+            .where(PRACTICE_RECORDSTATUS.eq(1))
+            .search("identifier", Params.identifier(Map.of(
+                    AuIdentifiers.HPIO_SYSTEM, v -> DSL.trim(PRACTICE_HPIO).eq(v),
+                    AuCodes.ABN_SYSTEM, v -> DSL.replace(PRACTICE_ABN, DSL.inline(" "), DSL.inline("")).eq(v.replace(" ", "")))))
+            .search("name", Params.string(PRACTICENAME))
+            .map(BpResources::organization);
+
+    static final ResourceMapping<Location, Integer> LOCATION = ResourceMapping
+            .of(Location.class, AuProfiles.LOCATION, LOCATIONID, Params::integerId)
+            .from(LOCATIONS, LOCATIONID, LOCATIONNAME, LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY,
+                    LOCATION_POSTCODE, LOCATION_PHONE, LOCATION_FAX, LOCATION_EMAIL, PRACTICE_REF)
+            .where(LOCATION_RECORDSTATUS.eq(1))
+            .search("name", Params.string(LOCATIONNAME))
+            .search("address", Params.string(LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY, LOCATION_POSTCODE))
+            .search("address-city", Params.string(LOCATION_CITY))
+            .search("address-postalcode", Params.string(LOCATION_POSTCODE))
+            .map(BpResources::location);
+
+    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = ResourceMapping
+            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, PL_ID, Params::integerId)
+            .from(PROVIDER_LOCATION, PL_ID, PL_USERID, PL_LOCATIONID, PROVIDERNUMBER, PRACTICE_REF)
+            .where(PL_RECORDSTATUS.eq(1)
+                    .and(PL_USERID.in(DSL.select(USER_ID).from(USERS).where(LIVE_CLINICIAN)))
+                    .and(PL_LOCATIONID.in(DSL.select(LOCATIONID).from(LOCATIONS).where(LOCATION_RECORDSTATUS.eq(1)))))
+            .search("identifier", Params.identifier(Map.of(
+                    AuCodes.PROVIDER_NUMBER_SYSTEM, v -> DSL.trim(PROVIDERNUMBER).eq(v))))
+            .search("practitioner", Params.reference("Practitioner", PL_USERID, Params::integerId))
+            .search("organization", Params.reference("Organization", THE_PRACTICE, Params::integerId))
+            .search("location", Params.reference("Location", PL_LOCATIONID, Params::integerId))
+            .include("practitioner")
+            .map(BpResources::practitionerRole);
+
+    // ------------------------------------------------------------------ encounters
+
+    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    /** VISITTYPE 12 'Non Visit' is a note without contact (results, letters): not an encounter. */
+    static final int NON_VISIT = 12;
+    /** The reason the appointment behind a visit was booked for (Bp's visits hold none themselves). */
+    static final Field<String> VISIT_REASON = DSL.field(DSL.select(DSL.max(APPOINTMENT_REASON)).from(APPOINTMENTS)
+            .where(APPOINTMENT_VISITID.eq(VISITID)).and(APPOINTMENT_VISITID.gt(0)).and(APPOINTMENT_RECORDSTATUS.eq(1)))
+            .as("VISITREASON");
+
+    static final ResourceMapping<Encounter, Integer> ENCOUNTER = ResourceMapping
+            .of(Encounter.class, AuProfiles.ENCOUNTER, VISITID, Params::integerId)
+            .from(VISITS, VISITID, VISIT_PATIENT, VISIT_USER, VISITCODE, VISITDATE, STARTTIME, ENDTIME, VISIT_LOCATION,
+                    VISIT_REASON, PRACTICE_REF)
+            .where(VISIT_RECORDSTATUS.eq(1).and(VISITCODE.ne(NON_VISIT)).and(livePatient(VISIT_PATIENT)))
+            .search("patient", Params.reference("Patient", VISIT_PATIENT, Params::integerId))
+            .search("date", Params.date(VISITDATE, ZONE))
+            .search("class", Params.token(ACT_CODE, Map.of(
+                    "AMB", VISITCODE.eq(1), "HH", VISITCODE.in(2, 4, 8, 11), "IMP", VISITCODE.eq(3),
+                    "VR", VISITCODE.in(5, 6, 7, 13), "FLD", VISITCODE.eq(9))))
+            .search("status", Params.token("http://hl7.org/fhir/encounter-status", Map.of("finished", DSL.trueCondition())))
+            .search("location", Params.reference("Location", VISIT_LOCATION, Params::integerId))
+            .search("practitioner", Params.reference("Practitioner", VISIT_USER, Params::integerId))
+            .map(BpResources::encounter);
+
+    // ------------------------------------------------------------------ problems, allergies
+
+    static final Field<Integer> ONSET_YEAR = HISTORY_YEAR.as("ONSETYEAR");
+    static final Field<Integer> ONSET_MONTH = HISTORY_MONTH.as("ONSETMONTH");
+    static final Field<Integer> ONSET_DAY = HISTORY_DAY.as("ONSETDAY");
+
+    static final ResourceMapping<org.hl7.fhir.r4.model.Condition, Integer> CONDITION = ResourceMapping
+            .of(org.hl7.fhir.r4.model.Condition.class, AuProfiles.CONDITION, HISTORY_ID, Params::integerId)
+            .from(PASTHISTORY.leftJoin(CONDITIONS_SNOMED).on(SNOMED_ITEMCODE.eq(HISTORY_ITEMCODE).and(HISTORY_ITEMCODE.gt(0))),
+                    HISTORY_ID, HISTORY_PATIENT, HISTORY_USER, ONSET_YEAR, ONSET_MONTH, ONSET_DAY, ITEMTEXT,
+                    HISTORY_STATUSCODE, HISTORY_SEVERITYCODE, HISTORY_PROVISIONAL, HISTORY_CREATED, CONDITION_SNOMEDCODE)
+            .where(HISTORY_RECORDSTATUS.eq(1).and(livePatient(HISTORY_PATIENT)))
+            .search("patient", Params.reference("Patient", HISTORY_PATIENT, Params::integerId))
+            .search("category", Params.token("http://terminology.hl7.org/CodeSystem/condition-category",
+                    Map.of("problem-list-item", DSL.trueCondition())))
+            .search("clinical-status", Params.token("http://terminology.hl7.org/CodeSystem/condition-clinical", Map.of(
+                    "active", HISTORY_STATUSCODE.eq(1), "inactive", HISTORY_STATUSCODE.ne(1))))
+            .search("code", Params.identifier(Map.of(AuCodes.SNOMED, v -> DSL.trim(CONDITION_SNOMEDCODE).eq(v))))
+            .search("onset-date", yearMonthDay(HISTORY_YEAR, HISTORY_MONTH, HISTORY_DAY))
+            .map(BpResources::condition);
+
+    static final ResourceMapping<AllergyIntolerance, Integer> ALLERGY_INTOLERANCE = ResourceMapping
+            .of(AllergyIntolerance.class, AuProfiles.ALLERGY_INTOLERANCE, REACTION_ID, Params::integerId)
+            .from(REACTIONS, REACTION_ID, REACTION_PATIENT, REACTION_USER, REACTION_ITEMNAME, REACTION, REACTION_SEVERITY,
+                    REACTION_CREATED)
+            .where(REACTION_RECORDSTATUS.eq(1).and(livePatient(REACTION_PATIENT)))
+            .search("patient", Params.reference("Patient", REACTION_PATIENT, Params::integerId))
+            .search("clinical-status", Params.token("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                    Map.of("active", DSL.trueCondition())))
+            .map(BpResources::allergyIntolerance);
+
+    // ------------------------------------------------------------------ immunisations, medicines
+
+    static final ResourceMapping<Immunization, Integer> IMMUNIZATION = ResourceMapping
+            .of(Immunization.class, AuProfiles.IMMUNIZATION, IMMUNISATION_ID, Params::integerId)
+            .from(IMMUNISATIONS.leftJoin(VACCINES).on(VACCINE_ID.eq(IMMUNISATION_VACCINEID)),
+                    IMMUNISATION_ID, IMMUNISATION_PATIENT, NOTGIVENHERE, ADMINISTEREDBY, GIVENDATE,
+                    IMMUNISATION_VACCINENAME, BATCHNUMBER, DOSE_SEQUENCE, ACIRCODE)
+            .where(IMMUNISATION_RECORDSTATUS.eq(1).and(livePatient(IMMUNISATION_PATIENT)))
+            .search("patient", Params.reference("Patient", IMMUNISATION_PATIENT, Params::integerId))
+            .search("status", Params.token("http://hl7.org/fhir/event-status", Map.of("completed", DSL.trueCondition())))
+            .search("date", Params.date(GIVENDATE, ZONE))
+            .search("vaccine-code", Params.identifier(Map.of(AuCodes.AIR_VACCINE_SYSTEM, v -> DSL.trim(ACIRCODE).eq(v))))
+            .map(BpResources::immunization);
+
+    static final ResourceMapping<MedicationStatement, Integer> MEDICATION_STATEMENT = ResourceMapping
+            .of(MedicationStatement.class, AuProfiles.MEDICATION_STATEMENT, RX_ID, Params::integerId)
+            .from(CURRENTRX, RX_ID, RX_PATIENT, RX_DRUGNAME, RXSTATUS, RX_DOSE, RX_FREQUENCY, RX_FOOD, RX_PRN,
+                    RX_INSTRUCTIONS, RX_FIRSTDATE, RX_INDICATION, RX_CREATED)
+            .where(RX_RECORDSTATUS.eq(1).and(livePatient(RX_PATIENT)))
+            .search("patient", Params.reference("Patient", RX_PATIENT, Params::integerId))
+            .search("status", Params.token("http://hl7.org/fhir/CodeSystem/medication-statement-status",
+                    Map.of("active", DSL.trueCondition())))
+            .search("effective", Params.date(RX_FIRSTDATE, ZONE))
+            .map(BpResources::medicationStatement);
+
+    static final String MEDICATION_REQUEST_STATUS = "http://hl7.org/fhir/CodeSystem/medicationrequest-status";
+
+    static final ResourceMapping<MedicationRequest, Integer> MEDICATION_REQUEST = ResourceMapping
+            .of(MedicationRequest.class, AuProfiles.MEDICATION_REQUEST, ITEM_ID, Params::integerId)
+            .from(SCRIPTITEMS.join(PRESCRIPTIONS).on(SCRIPT_ID.eq(ITEM_SCRIPTID)), ITEM_ID, ITEM_PATIENT, ITEM_SCRIPTID,
+                    SCRIPT_USER, SCRIPTDATE, ITEM_DRUGNAME, ITEM_DOSE, ITEM_FREQUENCY, ITEM_FOOD, ITEM_PRN,
+                    ITEM_INSTRUCTIONS, ITEM_QUANTITY, ITEM_PRODUCTUNIT, ITEM_REPEATS)
+            .where(ITEM_RECORDSTATUS.eq(1).and(SCRIPT_RECORDSTATUS.eq(1)).and(livePatient(ITEM_PATIENT)))
+            .search("patient", Params.reference("Patient", ITEM_PATIENT, Params::integerId))
+            .search("status", new LiveToken(MEDICATION_REQUEST_STATUS, code -> switch (code) {
+                case "active" -> SCRIPTDATE.ge(BpResources.scriptsValidFrom());
+                case "completed" -> SCRIPTDATE.lt(BpResources.scriptsValidFrom());
+                default -> DSL.falseCondition();
+            }))
+            .search("intent", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-intent",
+                    Map.of("order", DSL.trueCondition())))
+            .search("authoredon", Params.date(SCRIPTDATE, ZONE))
+            .map(BpResources::medicationRequest);
+
+    // ------------------------------------------------------------------ observations
+
+    /**
+     * Vitals (OBSERVATIONS) and smoking status (CLINICAL) as one table with a unique, orderable string key: 'V' +
+     * the vital's RECORDID, 'S' + the CLINICAL row's. A blood pressure is its systolic row (DATACODE 3) with the
+     * diastolic (4) recorded at the same time; smoking rows carry DATACODE 100 + SMOKINGSTATUS.
+     */
+    static final int SMOKING = 100;
+    private static final Table<?> DIASTOLIC_ROWS = OBSERVATIONS.as("D");
+    private static final Table<?> OBS = DSL
+            .select(DSL.field("CONCAT('V', {0})", String.class, OBS_ID).as("ID"), OBS_PATIENT.as("INTERNALID"),
+                    OBS_USER.as("USERID"),
+                    DSL.field("DATEADD(SECOND, {0}, {1})", LocalDateTime.class, OBSTIME, OBSDATE).as("EFFECTIVE"),
+                    DATACODE.as("DATACODE"), DATAVALUE.as("DATAVALUE"),
+                    DSL.field(DSL.select(DSL.max(DSL.field(DSL.name("D", "DATAVALUE"), String.class)))
+                            .from(DIASTOLIC_ROWS)
+                            .where(DSL.field(DSL.name("D", "INTERNALID"), Integer.class).eq(OBS_PATIENT))
+                            .and(DSL.field(DSL.name("D", "OBSDATE"), LocalDateTime.class).eq(OBSDATE))
+                            .and(DSL.field(DSL.name("D", "OBSTIME"), Integer.class).eq(OBSTIME))
+                            .and(DSL.field(DSL.name("D", "DATACODE"), Integer.class).eq(DSL.inline(4)))
+                            .and(DSL.field(DSL.name("D", "RECORDSTATUS"), Integer.class).eq(DSL.inline(1)))).as("DIASTOLIC"))
+            .from(OBSERVATIONS)
+            .where(OBS_RECORDSTATUS.eq(1).and(DATACODE.in(BpResources.VITALS.keySet())))
+            .unionAll(DSL.select(DSL.field("CONCAT('S', {0})", String.class, CLINICAL_ID), CLINICAL_PATIENT,
+                            DSL.inline(0), DSL.coalesce(CLINICAL_UPDATED, CLINICAL_CREATED),
+                            DSL.inline(SMOKING).plus(SMOKINGSTATUS), DSL.castNull(String.class), DSL.castNull(String.class))
+                    .from(CLINICAL)
+                    .where(CLINICAL_RECORDSTATUS.eq(1).and(SMOKINGSTATUS.in(1, 2, 3))))
+            .asTable("OBS");
+    static final Field<String> OBS_KEY = DSL.field(DSL.name("OBS", "ID"), String.class);
+    static final Field<Integer> OBS_SUBJECT = DSL.field(DSL.name("OBS", "INTERNALID"), Integer.class);
+    static final Field<Integer> OBS_PERFORMER = DSL.field(DSL.name("OBS", "USERID"), Integer.class);
+    static final Field<LocalDateTime> OBS_EFFECTIVE = DSL.field(DSL.name("OBS", "EFFECTIVE"), LocalDateTime.class);
+    static final Field<Integer> OBS_KIND = DSL.field(DSL.name("OBS", "DATACODE"), Integer.class);
+    static final Field<String> OBS_VALUE = DSL.field(DSL.name("OBS", "DATAVALUE"), String.class);
+    static final Field<String> OBS_DIASTOLIC = DSL.field(DSL.name("OBS", "DIASTOLIC"), String.class);
+
+    static final ResourceMapping<Observation, String> OBSERVATION = ResourceMapping
+            .of(Observation.class, null, OBS_KEY,
+                    id -> id != null && id.matches("[VS]\\d{1,9}") ? Optional.of(id) : Optional.empty())
+            .supports(AuProfiles.BODY_TEMPERATURE, AuProfiles.HEART_RATE, AuProfiles.BLOOD_PRESSURE, AuProfiles.BODY_HEIGHT,
+                    AuProfiles.BODY_WEIGHT, AuProfiles.WAIST_CIRCUMFERENCE, AuProfiles.SMOKING_STATUS)
+            .from(OBS, OBS_KEY, OBS_SUBJECT, OBS_PERFORMER, OBS_EFFECTIVE, OBS_KIND, OBS_VALUE, OBS_DIASTOLIC)
+            .where(livePatient(OBS_SUBJECT))
+            .search("patient", Params.reference("Patient", OBS_SUBJECT, Params::integerId))
+            .search("category", Params.token("http://terminology.hl7.org/CodeSystem/observation-category", Map.of(
+                    "vital-signs", OBS_KIND.lt(SMOKING), "social-history", OBS_KIND.ge(SMOKING))))
+            .search("code", observationCodes())
+            .search("date", Params.date(OBS_EFFECTIVE, ZONE))
+            .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", DSL.trueCondition())))
+            .map(BpResources::observation);
+
+    /** Observation code: each vital's LOINC and SNOMED CT code, and smoking status's. */
+    private static SearchParameter observationCodes() {
+        Map<String, Map<String, Condition>> bySystem = new LinkedHashMap<>();
+        for (Map.Entry<Integer, BpResources.Vital> v : BpResources.VITALS.entrySet()) {
+            bySystem.computeIfAbsent(AuCodes.LOINC, s -> new LinkedHashMap<>()).put(v.getValue().loinc(), OBS_KIND.eq(v.getKey()));
+            bySystem.computeIfAbsent(AuCodes.SNOMED, s -> new LinkedHashMap<>()).put(v.getValue().snomed(), OBS_KIND.eq(v.getKey()));
+        }
+        bySystem.get(AuCodes.LOINC).put(BpResources.SMOKING_LOINC, OBS_KIND.gt(SMOKING));
+        bySystem.get(AuCodes.SNOMED).put(BpResources.SMOKING_SNOMED, OBS_KIND.gt(SMOKING));
+        return new CodeToken(bySystem);
+    }
+
+    // ------------------------------------------------------------------ search helpers
+
+    /** Rows of a live patient only (never a deleted record or a pseudo-patient). */
+    private static Condition livePatient(Field<Integer> patientId) {
+        return patientId.in(DSL.select(PATIENT_ID).from(PATIENTS).where(LIVE_PATIENT));
+    }
+
+    /**
+     * A token over several code systems: {@code system|code} matches in that system, {@code code} alone in any.
+     */
+    private record CodeToken(Map<String, Map<String, Condition>> bySystem) implements SearchParameter {
+        @Override
+        public RestSearchParameterTypeEnum type() {
+            return RestSearchParameterTypeEnum.TOKEN;
+        }
+
+        @Override
+        public Condition condition(String modifier, List<String> values, SearchContext context) {
+            List<Condition> any = new ArrayList<>();
+            for (String value : values) {
+                int bar = value.indexOf('|');
+                String code = bar < 0 ? value : value.substring(bar + 1);
+                if (bar < 0) {
+                    bySystem.values().forEach(codes -> any.add(codes.getOrDefault(code, DSL.falseCondition())));
+                } else {
+                    any.add(bySystem.getOrDefault(value.substring(0, bar), Map.of()).getOrDefault(code, DSL.falseCondition()));
+                }
+            }
+            return DSL.or(any);
+        }
+    }
+
+    /** A token whose conditions are made at search time (e.g. relative to today). */
+    private record LiveToken(String system, Function<String, Condition> codes) implements SearchParameter {
+        @Override
+        public RestSearchParameterTypeEnum type() {
+            return RestSearchParameterTypeEnum.TOKEN;
+        }
+
+        @Override
+        public Condition condition(String modifier, List<String> values, SearchContext context) {
+            List<Condition> any = new ArrayList<>();
+            for (String value : values) {
+                int bar = value.indexOf('|');
+                if (bar >= 0 && !value.substring(0, bar).equals(system)) {
+                    any.add(DSL.falseCondition());
+                } else {
+                    any.add(codes.apply(bar < 0 ? value : value.substring(bar + 1)));
+                }
+            }
+            return DSL.or(any);
+        }
+    }
+
+    /**
+     * A date searched over Bp's separate YEAR, MONTH and DAY columns (0 = not recorded), compared as the number
+     * yyyymmdd: an onset without month or day counts from the start of its year or month. Rows without a year never match.
+     */
+    private static SearchParameter yearMonthDay(Field<Integer> year, Field<Integer> month, Field<Integer> day) {
+        Field<Integer> ymd = year.mul(DSL.inline(10000))
+                .plus(DSL.when(month.gt(DSL.inline(0)), month).otherwise(DSL.inline(1)).mul(DSL.inline(100)))
+                .plus(DSL.when(day.gt(DSL.inline(0)), day).otherwise(DSL.inline(1)));
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.DATE;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return DSL.or(values.stream().map(v -> year.gt(0).and(ymdCondition(ymd, v))).toList());
+            }
+        };
+    }
+
+    private static Condition ymdCondition(Field<Integer> ymd, String value) {
+        DateParam param;
+        try {
+            param = new DateParam(value);
+        } catch (RuntimeException e) {
+            throw new InvalidSearch("not a FHIR date: use e.g. 2024-05-31, ge2024-05");
+        }
+        if (param.getValue() == null) {
+            throw new InvalidSearch("not a FHIR date: use e.g. 2024-05-31, ge2024-05");
+        }
+        String text = param.getValueAsString();
+        TemporalPrecisionEnum precision = param.getPrecision();
+        LocalDate start = switch (precision) {
+            case YEAR -> LocalDate.of(Integer.parseInt(text.substring(0, 4)), 1, 1);
+            case MONTH -> LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)), 1);
+            case DAY -> LocalDate.parse(text.substring(0, 10));
+            default -> param.getValue().toInstant().atZone(ZONE).toLocalDate();
+        };
+        LocalDate end = switch (precision) {
+            case YEAR -> start.plusYears(1);
+            case MONTH -> start.plusMonths(1);
+            default -> start.plusDays(1);
+        };
+        int s = start.getYear() * 10000 + start.getMonthValue() * 100 + start.getDayOfMonth();
+        int e = end.getYear() * 10000 + end.getMonthValue() * 100 + end.getDayOfMonth();
+        ParamPrefixEnum prefix = param.getPrefix() == null ? ParamPrefixEnum.EQUAL : param.getPrefix();
+        return switch (prefix) {
+            case EQUAL -> ymd.ge(s).and(ymd.lt(e));
+            case NOT_EQUAL -> ymd.lt(s).or(ymd.ge(e));
+            case GREATERTHAN, STARTS_AFTER -> ymd.ge(e);
+            case GREATERTHAN_OR_EQUALS -> ymd.ge(s);
+            case LESSTHAN, ENDS_BEFORE -> ymd.lt(s);
+            case LESSTHAN_OR_EQUALS -> ymd.lt(e);
+            case APPROXIMATE -> throw new InvalidSearch("the 'ap' date prefix is not supported");
+        };
+    }
 
     @Override
     public Set<String> pms() {
@@ -74,16 +421,7 @@ public final class BpPremierFhir implements PmsMapping {
 
     @Override
     public List<ResourceMapping<?, ?>> resources() {
-        return List.of(PATIENT, PRACTITIONER);
-    }
-
-    /** Medicare as FHIR carries it: the 10-digit card number, optionally followed by the IRN. */
-    private static Condition medicareIs(String value) {
-        String digits = value.replaceAll("\\D", "");
-        if (digits.length() != 10 && digits.length() != 11) {
-            return DSL.falseCondition();
-        }
-        Condition card = DSL.replace(MEDICARENO, DSL.inline(" "), DSL.inline("")).eq(digits.substring(0, 10));
-        return digits.length() == 11 ? card.and(DSL.trim(MEDICARELINENO).eq(digits.substring(10))) : card;
+        return List.of(PATIENT, PRACTITIONER, PRACTITIONER_ROLE, ORGANIZATION, LOCATION, ENCOUNTER, CONDITION,
+                ALLERGY_INTOLERANCE, IMMUNIZATION, MEDICATION_STATEMENT, MEDICATION_REQUEST, OBSERVATION);
     }
 }

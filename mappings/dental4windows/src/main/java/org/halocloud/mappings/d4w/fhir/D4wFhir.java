@@ -1,0 +1,266 @@
+package org.halocloud.mappings.d4w.fhir;
+
+import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuIdentifiers;
+import org.halocloud.mappings.au.AuProfiles;
+import org.halocloud.mappings.fhir.InvalidSearch;
+import org.halocloud.mappings.fhir.Params;
+import org.halocloud.mappings.fhir.PmsMapping;
+import org.halocloud.mappings.fhir.ResourceMapping;
+import org.halocloud.mappings.fhir.SearchParameter;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Procedure;
+import org.jooq.impl.DSL;
+
+/**
+ * Dental4Windows and Dental4Web (one schema, so one mapping) as AU Core resources. The search specs say which FHIR
+ * parameter reads which column; the row mappers are in {@link D4wResources}. The catalogue is left to the
+ * database's default, so the same mapping serves the on-premises D4W database and a Dental4Web tenant's.
+ *
+ * <p>Decisions:
+ * <ul>
+ *   <li>{@code IS_ACTIVE} (patients, providers, locations, medical history) and {@code IS_CURRENT} (medications)
+ *       are not filters: they become {@code active}, {@code status} or {@code clinicalStatus}, which FHIR has for
+ *       exactly this. D4W keeps no deleted-record flag on these tables.</li>
+ *   <li>Only completed treatments ({@code TREATMENT.STATUS = 'C'}) are Procedures. Planned items of a treatment
+ *       plan ({@code 'P'}) have not been performed; AU Core Procedure records what was done, and {@code preparation}
+ *       means a procedure about to start, not one planned months ahead (their FHIR home is ServiceRequest/CarePlan).</li>
+ *   <li>Organization and Location are both read from {@code LOCATION}, with the same id: each D4W location has its
+ *       own HPI-O and ABN. PractitionerRole is the provider at its home location ({@code PROVIDER.LOCATION_ID}), with
+ *       the location-specific Medicare provider number; its id is the provider's.</li>
+ *   <li>The patient's card number is a medical record number scoped to the HPI-O of the patient's location.</li>
+ * </ul>
+ */
+public final class D4wFhir implements PmsMapping {
+
+    private static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
+
+    /** Practice-defined medical condition codes (the pick list is set up per practice): Halo's local system. */
+    public static final String CONDITION_CODE_SYSTEM = "https://halocloud.org/fhir/d4w/CodeSystem/medical-condition";
+    /** D4W's own location codes (Location Code in its set-up screens). */
+    public static final String LOCATION_CODE_SYSTEM = "https://halocloud.org/fhir/d4w/location-code";
+
+    static final String GENDER = "http://hl7.org/fhir/administrative-gender";
+    static final String EVENT_STATUS = "http://hl7.org/fhir/event-status";
+    static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+    static final String MEDICATION_STATEMENT_STATUS = "http://hl7.org/fhir/CodeSystem/medication-statement-status";
+    static final String APPOINTMENT_STATUS = "http://hl7.org/fhir/appointmentstatus";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String DENTIST = "106289002";
+    static final String DENTAL_HYGIENIST = "26042002";
+
+    static final ResourceMapping<Patient, Integer> PATIENT = ResourceMapping
+            .of(Patient.class, AuProfiles.PATIENT, PAT_PATIENT_ID, Params::integerId)
+            .from(PATIENT_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PAT_LOCATION_ID)),
+                    PAT_PATIENT_ID, PAT_CARD_NO, PAT_TITLE, PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_SURNAME,
+                    PAT_PREFERRED_NAME, PAT_DOB, PAT_GENDER, PAT_ADDRESS1, PAT_ADDRESS2, PAT_SUBURB, PAT_STATE,
+                    PAT_POSTCODE, PAT_HOME_PH, PAT_WORK_PH, PAT_MOBILE_PH, PAT_EMAIL, PAT_MEDICARE_NO, PAT_MEDICARE_REF,
+                    PAT_MEDICARE_EXP, PAT_DVA_NO, PAT_DVA_CARD, PAT_IHI, PAT_ATSI_STATUS, PAT_MAIN_PROVIDER_ID,
+                    PAT_IS_ACTIVE, LOC_HPIO, LOC_NAME)
+            .search("identifier", Params.identifier(Map.of(
+                    AuIdentifiers.IHI_SYSTEM, PAT_IHI::eq,
+                    AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, PAT_MEDICARE_NO, PAT_MEDICARE_REF),
+                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(PAT_DVA_NO).eq(v)), LOC_HPIO, PAT_CARD_NO))
+            .search("family", Params.string(PAT_SURNAME))
+            .search("given", Params.string(PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_PREFERRED_NAME))
+            .search("name", Params.string(PAT_SURNAME, PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_PREFERRED_NAME))
+            .search("birthdate", day(PAT_DOB))
+            .search("gender", Params.token(GENDER, Map.of(
+                    "male", PAT_GENDER.eq("M"), "female", PAT_GENDER.eq("F"), "other", PAT_GENDER.eq("X"),
+                    "unknown", PAT_GENDER.eq("U").or(PAT_GENDER.isNull()))))
+            .search("indigenous-status", Params.token(AuCodes.INDIGENOUS_STATUS_SYSTEM, Map.of(
+                    "1", PAT_ATSI_STATUS.eq(1), "2", PAT_ATSI_STATUS.eq(2), "3", PAT_ATSI_STATUS.eq(3),
+                    "4", PAT_ATSI_STATUS.eq(4), "9", PAT_ATSI_STATUS.eq(9))))
+            .map(D4wResources::patient);
+
+    static final ResourceMapping<Practitioner, Integer> PRACTITIONER = ResourceMapping
+            .of(Practitioner.class, AuProfiles.PRACTITIONER, PRV_PROVIDER_ID, Params::integerId)
+            .from(PROVIDER_T, PRV_PROVIDER_ID, PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME, PRV_AHPRA_NO, PRV_HPII,
+                    PRV_IS_ACTIVE)
+            .search("identifier", Params.identifier(Map.of(
+                    AuIdentifiers.HPII_SYSTEM, PRV_HPII::eq,
+                    AuCodes.AHPRA_SYSTEM, v -> DSL.trim(PRV_AHPRA_NO).eq(v))))
+            .search("name", Params.string(PRV_SURNAME, PRV_FIRST_NAME))
+            .search("family", Params.string(PRV_SURNAME))
+            .search("given", Params.string(PRV_FIRST_NAME))
+            .map(D4wResources::practitioner);
+
+    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = ResourceMapping
+            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, PRV_PROVIDER_ID, Params::integerId)
+            .from(PROVIDER_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PRV_LOCATION_ID)), PRV_PROVIDER_ID,
+                    PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME, PRV_PROVIDER_TYPE, PRV_MEDICARE_PROVIDER_NO,
+                    PRV_LOCATION_ID, PRV_IS_ACTIVE, LOC_NAME, LOC_PHONE, LOC_EMAIL)
+            .search("identifier", Params.identifier(Map.of(
+                    AuCodes.PROVIDER_NUMBER_SYSTEM, v -> DSL.trim(PRV_MEDICARE_PROVIDER_NO).eq(v))))
+            .search("practitioner", Params.reference("Practitioner", PRV_PROVIDER_ID, Params::integerId))
+            .search("organization", Params.reference("Organization", PRV_LOCATION_ID, Params::integerId))
+            .search("location", Params.reference("Location", PRV_LOCATION_ID, Params::integerId))
+            .search("role", Params.token(SNOMED, Map.of(
+                    DENTIST, PRV_PROVIDER_TYPE.eq("DE"), DENTAL_HYGIENIST, PRV_PROVIDER_TYPE.eq("HY"))))
+            .include("practitioner")
+            .map(D4wResources::practitionerRole);
+
+    static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
+            .of(Organization.class, AuProfiles.ORGANIZATION, LOC_LOCATION_ID, Params::integerId)
+            .from(LOCATION_T, LOC_LOCATION_ID, LOC_NAME, LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE,
+                    LOC_POSTCODE, LOC_PHONE, LOC_EMAIL, LOC_HPIO, LOC_ABN, LOC_IS_ACTIVE)
+            .search("identifier", Params.identifier(Map.of(
+                    AuIdentifiers.HPIO_SYSTEM, LOC_HPIO::eq,
+                    AuCodes.ABN_SYSTEM, v -> DSL.trim(LOC_ABN).eq(v.replace(" ", "")))))
+            .search("name", Params.string(LOC_NAME))
+            .search("address", Params.string(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE))
+            .map(D4wResources::organization);
+
+    static final ResourceMapping<Location, Integer> LOCATION = ResourceMapping
+            .of(Location.class, AuProfiles.LOCATION, LOC_LOCATION_ID, Params::integerId)
+            .from(LOCATION_T, LOC_LOCATION_ID, LOC_LOCATION_CODE, LOC_NAME, LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB,
+                    LOC_STATE, LOC_POSTCODE, LOC_PHONE, LOC_EMAIL, LOC_IS_ACTIVE)
+            .search("name", Params.string(LOC_NAME))
+            .search("address", Params.string(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE))
+            .search("address-city", Params.string(LOC_SUBURB))
+            .search("address-state", Params.string(LOC_STATE))
+            .search("address-postalcode", Params.string(LOC_POSTCODE))
+            .map(D4wResources::location);
+
+    static final ResourceMapping<Procedure, Integer> PROCEDURE = ResourceMapping
+            .of(Procedure.class, AuProfiles.PROCEDURE, TX_TREATMENT_ID, Params::integerId)
+            .from(TREATMENT_T.leftJoin(ITEM_T).on(ITEM_CODE_KEY.eq(TX_ITEM_CODE)), TX_TREATMENT_ID, TX_PATIENT_ID,
+                    TX_PROVIDER_ID, TX_LOCATION_ID, TX_ITEM_CODE, TX_TOOTH, TX_SURFACES, TX_TREATMENT_DATE, TX_NOTE,
+                    ITEM_DESCRIPTION)
+            .where(TX_STATUS.eq("C"))
+            .search("patient", Params.reference("Patient", TX_PATIENT_ID, Params::integerId))
+            .search("date", day(TX_TREATMENT_DATE))
+            .search("code", Params.identifier(Map.of(AuCodes.ADA_ITEM_SYSTEM, v -> DSL.trim(TX_ITEM_CODE).eq(v))))
+            .search("status", Params.token(EVENT_STATUS, Map.of("completed", DSL.trueCondition())))
+            .map(D4wResources::procedure);
+
+    static final ResourceMapping<Condition, Integer> CONDITION = ResourceMapping
+            .of(Condition.class, AuProfiles.CONDITION, MH_MH_ID, Params::integerId)
+            .from(MEDICAL_HISTORY_T, MH_MH_ID, MH_PATIENT_ID, MH_CONDITION_CODE, MH_DESCRIPTION, MH_IS_ALERT,
+                    MH_DATE_RECORDED, MH_IS_ACTIVE)
+            .search("patient", Params.reference("Patient", MH_PATIENT_ID, Params::integerId))
+            .search("category", Params.token(CONDITION_CATEGORY, Map.of("problem-list-item", DSL.trueCondition())))
+            .search("clinical-status", Params.token(CONDITION_CLINICAL, Map.of(
+                    "active", MH_IS_ACTIVE.eq(true), "inactive", MH_IS_ACTIVE.eq(false))))
+            .search("code", Params.identifier(Map.of(CONDITION_CODE_SYSTEM, v -> DSL.trim(MH_CONDITION_CODE).eq(v))))
+            .search("recorded-date", day(MH_DATE_RECORDED))
+            .map(D4wResources::condition);
+
+    static final ResourceMapping<AllergyIntolerance, Integer> ALLERGY_INTOLERANCE = ResourceMapping
+            .of(AllergyIntolerance.class, AuProfiles.ALLERGY_INTOLERANCE, ALG_ALLERGY_ID, Params::integerId)
+            .from(PATIENT_ALLERGY_T, ALG_ALLERGY_ID, ALG_PATIENT_ID, ALG_ALLERGEN, ALG_REACTION, ALG_SEVERITY,
+                    ALG_DATE_RECORDED)
+            .search("patient", Params.reference("Patient", ALG_PATIENT_ID, Params::integerId))
+            .search("clinical-status", Params.token(ALLERGY_CLINICAL, Map.of("active", DSL.trueCondition())))
+            .map(D4wResources::allergy);
+
+    static final ResourceMapping<MedicationStatement, Integer> MEDICATION_STATEMENT = ResourceMapping
+            .of(MedicationStatement.class, AuProfiles.MEDICATION_STATEMENT, MED_PM_ID, Params::integerId)
+            .from(PATIENT_MEDICATION_T, MED_PM_ID, MED_PATIENT_ID, MED_MEDICATION, MED_DOSE_TEXT, MED_DATE_RECORDED,
+                    MED_IS_CURRENT)
+            .search("patient", Params.reference("Patient", MED_PATIENT_ID, Params::integerId))
+            .search("status", Params.token(MEDICATION_STATEMENT_STATUS, Map.of(
+                    "active", MED_IS_CURRENT.eq(true), "completed", MED_IS_CURRENT.eq(false))))
+            .map(D4wResources::medicationStatement);
+
+    static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping
+            .of(Appointment.class, null, APPT_APPT_ID, Params::integerId)
+            .from(APPOINTMENT_T, APPT_APPT_ID, APPT_PATIENT_ID, APPT_PROVIDER_ID, APPT_LOCATION_ID, APPT_APPT_DATE,
+                    APPT_START_TIME, APPT_LENGTH_MIN, APPT_APPT_TYPE, APPT_STATUS, APPT_NOTE, APPT_DATE_CREATED)
+            .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
+            .search("practitioner", Params.reference("Practitioner", APPT_PROVIDER_ID, Params::integerId))
+            .search("location", Params.reference("Location", APPT_LOCATION_ID, Params::integerId))
+            .search("date", day(APPT_APPT_DATE))
+            .search("status", Params.token(APPOINTMENT_STATUS, appointmentStatuses()))
+            .map(D4wResources::appointment);
+
+    @Override
+    public Set<String> pms() {
+        return Set.of("d4w", "d4web");
+    }
+
+    @Override
+    public ZoneId zone() {
+        return ZONE;
+    }
+
+    @Override
+    public List<ResourceMapping<?, ?>> resources() {
+        return List.of(PATIENT, PRACTITIONER, PRACTITIONER_ROLE, ORGANIZATION, LOCATION, PROCEDURE, CONDITION,
+                ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT);
+    }
+
+    /** D4W's appointment STATUS codes as FHIR appointment statuses (see {@link D4wResources#appointmentStatus}). */
+    private static Map<String, org.jooq.Condition> appointmentStatuses() {
+        Map<String, List<Integer>> byStatus = new LinkedHashMap<>();
+        for (int code = 0; code <= 6; code++) {
+            byStatus.computeIfAbsent(D4wResources.appointmentStatus(code).toCode(), k -> new ArrayList<>()).add(code);
+        }
+        Map<String, org.jooq.Condition> conditions = new LinkedHashMap<>();
+        byStatus.forEach((status, codes) -> conditions.put(status, APPT_STATUS.in(codes)));
+        return conditions;
+    }
+
+    /**
+     * A date column (D4W keeps days, not times): each value stands for the whole day. A search value finer than a
+     * day is taken to the practice's local day, and {@code gt}/{@code lt} become {@code ge}/{@code le}, since that
+     * day's period overlaps any instant inside it (FHIR compares ranges).
+     */
+    private static SearchParameter day(org.jooq.Field<java.time.LocalDateTime> column) {
+        SearchParameter byDay = Params.date(column, ZONE);
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return RestSearchParameterTypeEnum.DATE;
+            }
+
+            @Override
+            public org.jooq.Condition condition(String modifier, List<String> values, SearchContext context) {
+                return byDay.condition(modifier, values.stream().map(D4wFhir::toDay).toList(), context);
+            }
+        };
+    }
+
+    static String toDay(String value) {
+        DateParam param;
+        try {
+            param = new DateParam(value);
+        } catch (RuntimeException e) {
+            return value; // Params.date refuses it with its own message
+        }
+        if (param.getValue() == null || param.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+            return value;
+        }
+        ParamPrefixEnum prefix = param.getPrefix() == null ? ParamPrefixEnum.EQUAL : param.getPrefix();
+        prefix = switch (prefix) {
+            case GREATERTHAN -> ParamPrefixEnum.GREATERTHAN_OR_EQUALS;
+            case LESSTHAN -> ParamPrefixEnum.LESSTHAN_OR_EQUALS;
+            default -> prefix;
+        };
+        String day = param.getValue().toInstant().atZone(ZONE).toLocalDate().toString();
+        return prefix.getValue() + day;
+    }
+}

@@ -1,0 +1,380 @@
+package org.halocloud.mappings.d4w.fhir;
+
+import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.fhir.Row;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+
+/** Row mappers: each FHIR element ← its D4W column (trimmed, decoded). */
+final class D4wResources {
+
+    private static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
+
+    private D4wResources() {
+    }
+
+    // ---- people ----
+
+    static Patient patient(Row r) {
+        Patient p = new Patient();
+        if (r.text(PAT_IHI) != null) {
+            p.addIdentifier(AuCodes.ihi(r.text(PAT_IHI)));
+        }
+        String medicare = r.text(PAT_MEDICARE_NO) == null ? null : r.text(PAT_MEDICARE_NO).replaceAll("\\D", "");
+        if (medicare != null && medicare.length() == 10) {
+            String irn = r.text(PAT_MEDICARE_REF);
+            Identifier id = AuCodes.medicare(irn == null ? medicare : medicare + irn);
+            LocalDate expiry = r.date(PAT_MEDICARE_EXP);
+            if (expiry != null) { // a card expires at the end of a month: month precision, as printed on it
+                id.getPeriod().setEndElement(new DateTimeType(expiry.toString().substring(0, 7)));
+            }
+            p.addIdentifier(id);
+        }
+        if (r.text(PAT_DVA_NO) != null) {
+            String card = r.text(PAT_DVA_CARD) == null ? "" : r.text(PAT_DVA_CARD);
+            p.addIdentifier(switch (card) {
+                case "G" -> AuCodes.dva(r.text(PAT_DVA_NO), "DVG", "DVA Gold Card");
+                case "W" -> AuCodes.dva(r.text(PAT_DVA_NO), "DVW", "DVA White Card");
+                case "O" -> AuCodes.dva(r.text(PAT_DVA_NO), "DVO", "DVA Orange Card");
+                default -> AuCodes.dva(r.text(PAT_DVA_NO), "DVAU", "DVA Number");
+            });
+        }
+        if (r.text(PAT_CARD_NO) != null && r.text(LOC_HPIO) != null) {
+            p.addIdentifier(AuCodes.medicalRecordNumber(r.text(LOC_HPIO), r.text(PAT_CARD_NO), r.text(LOC_NAME)));
+        }
+        if (p.getIdentifier().isEmpty()) {
+            p.addIdentifier().addExtension(AuCodes.unknown());
+        }
+        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.text(PAT_SURNAME));
+        given(name, r.text(PAT_FIRST_NAME));
+        given(name, r.text(PAT_MIDDLE_NAME));
+        if (r.text(PAT_TITLE) != null) {
+            name.addPrefix(r.text(PAT_TITLE));
+        }
+        if (r.text(PAT_PREFERRED_NAME) != null) {
+            p.addName().setUse(HumanName.NameUse.USUAL).addGiven(r.text(PAT_PREFERRED_NAME)).setFamily(r.text(PAT_SURNAME));
+        }
+        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_HOME_PH), ContactPoint.ContactPointUse.HOME);
+        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_WORK_PH), ContactPoint.ContactPointUse.WORK);
+        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_MOBILE_PH), ContactPoint.ContactPointUse.MOBILE);
+        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(PAT_EMAIL), ContactPoint.ContactPointUse.HOME);
+        String gender = r.text(PAT_GENDER) == null ? "U" : r.text(PAT_GENDER).toUpperCase();
+        p.setGender(switch (gender) {
+            case "M" -> AdministrativeGender.MALE;
+            case "F" -> AdministrativeGender.FEMALE;
+            case "X" -> AdministrativeGender.OTHER;
+            default -> AdministrativeGender.UNKNOWN;
+        });
+        if (r.date(PAT_DOB) != null) {
+            p.setBirthDateElement(new DateType(r.date(PAT_DOB).toString()));
+        } else {
+            p.getBirthDateElement().addExtension(AuCodes.unknown());
+        }
+        Address address = address(r.text(PAT_ADDRESS1), r.text(PAT_ADDRESS2), r.text(PAT_SUBURB), r.text(PAT_STATE),
+                r.text(PAT_POSTCODE));
+        if (address != null) {
+            p.addAddress(address.setUse(Address.AddressUse.HOME));
+        }
+        p.setActive(r.flag(PAT_IS_ACTIVE));
+        Integer atsi = r.integer(PAT_ATSI_STATUS);
+        if (atsi != null) {
+            p.addExtension(AuCodes.indigenousStatus(atsi));
+        }
+        Integer provider = r.integer(PAT_MAIN_PROVIDER_ID);
+        if (provider != null && provider > 0) {
+            p.addGeneralPractitioner(new Reference("Practitioner/" + provider));
+        }
+        return p;
+    }
+
+    static Practitioner practitioner(Row r) {
+        Practitioner p = new Practitioner();
+        if (r.text(PRV_HPII) != null) {
+            p.addIdentifier(AuCodes.hpii(r.text(PRV_HPII)));
+        }
+        if (r.text(PRV_AHPRA_NO) != null) {
+            p.addIdentifier(AuCodes.ahpra(r.text(PRV_AHPRA_NO)));
+        }
+        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.text(PRV_SURNAME));
+        given(name, r.text(PRV_FIRST_NAME));
+        if (r.text(PRV_TITLE) != null) {
+            name.addPrefix(r.text(PRV_TITLE));
+        }
+        p.setActive(r.flag(PRV_IS_ACTIVE));
+        return p;
+    }
+
+    static PractitionerRole practitionerRole(Row r) {
+        PractitionerRole role = new PractitionerRole();
+        if (r.text(PRV_MEDICARE_PROVIDER_NO) != null) {
+            role.addIdentifier(AuCodes.providerNumber(r.text(PRV_MEDICARE_PROVIDER_NO)));
+        }
+        String name = String.join(" ", java.util.stream.Stream.of(r.text(PRV_TITLE), r.text(PRV_FIRST_NAME),
+                r.text(PRV_SURNAME)).filter(java.util.Objects::nonNull).toList());
+        role.setPractitioner(new Reference("Practitioner/" + r.text(PRV_PROVIDER_ID)).setDisplay(name));
+        Integer location = r.integer(PRV_LOCATION_ID);
+        if (location != null) {
+            role.setOrganization(new Reference("Organization/" + location).setDisplay(r.text(LOC_NAME)));
+            role.addLocation(new Reference("Location/" + location).setDisplay(r.text(LOC_NAME)));
+        }
+        String type = r.text(PRV_PROVIDER_TYPE) == null ? "" : r.text(PRV_PROVIDER_TYPE);
+        CodeableConcept code = switch (type) {
+            case "DE" -> new CodeableConcept(new Coding(D4wFhir.SNOMED, D4wFhir.DENTIST, "Dentist")).setText("Dentist");
+            case "HY" -> new CodeableConcept(new Coding(D4wFhir.SNOMED, D4wFhir.DENTAL_HYGIENIST, "Dental hygienist"))
+                    .setText("Dental hygienist");
+            case "OH" -> new CodeableConcept().setText("Oral health therapist");
+            case "DP" -> new CodeableConcept().setText("Dental prosthetist");
+            case "DA" -> new CodeableConcept().setText("Dental assistant");
+            default -> null;
+        };
+        if (code != null) {
+            role.addCode(code);
+        }
+        telecom(role.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
+        telecom(role.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
+        role.setActive(r.flag(PRV_IS_ACTIVE));
+        return role;
+    }
+
+    // ---- places ----
+
+    static Organization organization(Row r) {
+        Organization o = new Organization();
+        if (r.text(LOC_HPIO) != null) {
+            o.addIdentifier(AuCodes.hpio(r.text(LOC_HPIO)));
+        }
+        if (r.text(LOC_ABN) != null) {
+            o.addIdentifier(AuCodes.abn(r.text(LOC_ABN)));
+        }
+        o.setName(r.text(LOC_NAME));
+        o.addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
+                "Healthcare Provider")));
+        telecom(o.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
+        telecom(o.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
+        Address address = address(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
+                r.text(LOC_POSTCODE));
+        if (address != null) {
+            o.addAddress(address.setUse(Address.AddressUse.WORK));
+        }
+        o.setActive(r.flag(LOC_IS_ACTIVE));
+        return o;
+    }
+
+    static Location location(Row r) {
+        Location l = new Location();
+        l.setName(r.text(LOC_NAME));
+        l.setStatus(r.flag(LOC_IS_ACTIVE) ? Location.LocationStatus.ACTIVE : Location.LocationStatus.INACTIVE);
+        l.setMode(Location.LocationMode.INSTANCE);
+        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
+        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
+        Address address = address(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
+                r.text(LOC_POSTCODE));
+        if (address != null) {
+            l.setAddress(address.setUse(Address.AddressUse.WORK));
+        } else if (r.text(LOC_LOCATION_CODE) != null) {
+            // au-core-loc-01 asks for an address, a type or an identifier: D4W's location code is that identifier
+            l.addIdentifier().setSystem(D4wFhir.LOCATION_CODE_SYSTEM).setValue(r.text(LOC_LOCATION_CODE));
+        }
+        l.setManagingOrganization(new Reference("Organization/" + r.text(LOC_LOCATION_ID)).setDisplay(r.text(LOC_NAME)));
+        return l;
+    }
+
+    // ---- clinical record ----
+
+    static Procedure procedure(Row r) {
+        Procedure p = new Procedure();
+        p.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        String item = r.text(TX_ITEM_CODE);
+        String description = r.text(ITEM_DESCRIPTION);
+        p.setCode(new CodeableConcept(new Coding(AuCodes.ADA_ITEM_SYSTEM, item, description))
+                .setText(description == null ? "ADA item " + item : description));
+        p.setSubject(new Reference("Patient/" + r.text(TX_PATIENT_ID)));
+        LocalDate date = r.date(TX_TREATMENT_DATE);
+        if (date != null) {
+            p.setPerformed(new DateTimeType(date.toString()));
+        }
+        if (r.integer(TX_PROVIDER_ID) != null) {
+            p.addPerformer().setActor(new Reference("Practitioner/" + r.text(TX_PROVIDER_ID)));
+        }
+        if (r.integer(TX_LOCATION_ID) != null) {
+            p.setLocation(new Reference("Location/" + r.text(TX_LOCATION_ID)));
+        }
+        String tooth = r.text(TX_TOOTH);
+        if (tooth != null) {
+            // FDI tooth and surfaces as text: au-core-pro-01 wants SNOMED CT in any coded body site, and D4W holds none
+            String surfaces = r.text(TX_SURFACES);
+            p.addBodySite().setText("Tooth " + tooth + " (FDI)" + (surfaces == null ? "" : ", surfaces " + surfaces));
+        }
+        if (r.text(TX_NOTE) != null) {
+            p.addNote().setText(r.text(TX_NOTE));
+        }
+        return p;
+    }
+
+    static Condition condition(Row r) {
+        Condition c = new Condition();
+        c.addCategory(new CodeableConcept(new Coding(D4wFhir.CONDITION_CATEGORY, "problem-list-item", "Problem List Item")));
+        CodeableConcept code = new CodeableConcept().setText(r.text(MH_DESCRIPTION));
+        if (r.text(MH_CONDITION_CODE) != null) {
+            code.addCoding(new Coding(D4wFhir.CONDITION_CODE_SYSTEM, r.text(MH_CONDITION_CODE), r.text(MH_DESCRIPTION)));
+        }
+        c.setCode(code);
+        boolean active = r.flag(MH_IS_ACTIVE);
+        c.setClinicalStatus(new CodeableConcept(new Coding(D4wFhir.CONDITION_CLINICAL, active ? "active" : "inactive",
+                active ? "Active" : "Inactive")));
+        c.setSubject(new Reference("Patient/" + r.text(MH_PATIENT_ID)));
+        LocalDate recorded = r.date(MH_DATE_RECORDED);
+        if (recorded != null) {
+            c.setRecordedDateElement(new DateTimeType(recorded.toString()));
+        }
+        if (r.flag(MH_IS_ALERT)) {
+            c.addNote().setText("Medical alert");
+        }
+        return c;
+    }
+
+    static AllergyIntolerance allergy(Row r) {
+        AllergyIntolerance a = new AllergyIntolerance();
+        // D4W keeps no status: a listed allergy is current (ait-1 asks for a clinical status when none is verified)
+        a.setClinicalStatus(new CodeableConcept(new Coding(D4wFhir.ALLERGY_CLINICAL, "active", "Active")));
+        a.setCode(new CodeableConcept().setText(r.text(ALG_ALLERGEN)));
+        a.setPatient(new Reference("Patient/" + r.text(ALG_PATIENT_ID)));
+        LocalDate recorded = r.date(ALG_DATE_RECORDED);
+        if (recorded != null) {
+            a.setRecordedDateElement(new DateTimeType(recorded.toString()));
+        }
+        AllergyIntolerance.AllergyIntoleranceSeverity severity = switch (r.text(ALG_SEVERITY) == null ? "" : r.text(ALG_SEVERITY)) {
+            case "M" -> AllergyIntolerance.AllergyIntoleranceSeverity.MILD;
+            case "O" -> AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE;
+            case "S" -> AllergyIntolerance.AllergyIntoleranceSeverity.SEVERE;
+            default -> null;
+        };
+        if (r.text(ALG_REACTION) != null) {
+            var reaction = a.addReaction();
+            reaction.addManifestation().setText(r.text(ALG_REACTION));
+            reaction.setSeverity(severity);
+        } else if (severity == AllergyIntolerance.AllergyIntoleranceSeverity.SEVERE) {
+            a.setCriticality(AllergyIntolerance.AllergyIntoleranceCriticality.HIGH);
+        }
+        return a;
+    }
+
+    static MedicationStatement medicationStatement(Row r) {
+        MedicationStatement m = new MedicationStatement();
+        m.setStatus(r.flag(MED_IS_CURRENT) ? MedicationStatement.MedicationStatementStatus.ACTIVE
+                : MedicationStatement.MedicationStatementStatus.COMPLETED);
+        m.setMedication(new CodeableConcept().setText(r.text(MED_MEDICATION)));
+        m.setSubject(new Reference("Patient/" + r.text(MED_PATIENT_ID)));
+        LocalDate recorded = r.date(MED_DATE_RECORDED);
+        if (recorded != null) {
+            m.setDateAssertedElement(new DateTimeType(recorded.toString()));
+        }
+        if (r.text(MED_DOSE_TEXT) != null) {
+            m.addDosage().setText(r.text(MED_DOSE_TEXT));
+        }
+        return m;
+    }
+
+    // ---- appointment book ----
+
+    /** D4W STATUS: 0 booked, 1 confirmed, 2 arrived, 3 in chair, 4 completed, 5 failed to attend, 6 cancelled. */
+    static Appointment.AppointmentStatus appointmentStatus(int code) {
+        return switch (code) {
+            case 0, 1 -> Appointment.AppointmentStatus.BOOKED;
+            case 2 -> Appointment.AppointmentStatus.ARRIVED;
+            case 3 -> Appointment.AppointmentStatus.CHECKEDIN;
+            case 4 -> Appointment.AppointmentStatus.FULFILLED;
+            case 5 -> Appointment.AppointmentStatus.NOSHOW;
+            case 6 -> Appointment.AppointmentStatus.CANCELLED;
+            default -> Appointment.AppointmentStatus.BOOKED;
+        };
+    }
+
+    static Appointment appointment(Row r) {
+        Appointment a = new Appointment();
+        a.setStatus(appointmentStatus(r.integer(APPT_STATUS)));
+        LocalDate date = r.date(APPT_APPT_DATE);
+        LocalTime time = r.time(APPT_START_TIME);
+        if (date != null && time != null) {
+            LocalDateTime start = date.atTime(time);
+            int minutes = r.integer(APPT_LENGTH_MIN) == null ? 0 : r.integer(APPT_LENGTH_MIN);
+            a.setStart(Date.from(start.atZone(ZONE).toInstant()));
+            a.setEnd(Date.from(start.plusMinutes(minutes).atZone(ZONE).toInstant()));
+            a.setMinutesDuration(minutes);
+        }
+        if (r.text(APPT_APPT_TYPE) != null) {
+            a.addServiceType().setText(r.text(APPT_APPT_TYPE));
+            a.setDescription(r.text(APPT_APPT_TYPE));
+        }
+        if (r.text(APPT_NOTE) != null) {
+            a.setComment(r.text(APPT_NOTE));
+        }
+        LocalDateTime created = r.dateTime(APPT_DATE_CREATED);
+        if (created != null) {
+            a.setCreated(Date.from(created.atZone(ZONE).toInstant()));
+        }
+        a.addParticipant().setActor(new Reference("Patient/" + r.text(APPT_PATIENT_ID)))
+                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        a.addParticipant().setActor(new Reference("Practitioner/" + r.text(APPT_PROVIDER_ID)))
+                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        if (r.integer(APPT_LOCATION_ID) != null) {
+            a.addParticipant().setActor(new Reference("Location/" + r.text(APPT_LOCATION_ID)))
+                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        }
+        return a;
+    }
+
+    // ---- shared ----
+
+    private static void given(HumanName name, String given) {
+        if (given != null) {
+            name.addGiven(given);
+        }
+    }
+
+    private static void telecom(java.util.List<ContactPoint> telecom, ContactPoint.ContactPointSystem system, String value,
+                                ContactPoint.ContactPointUse use) {
+        if (value != null) {
+            telecom.add(new ContactPoint().setSystem(system).setValue(value).setUse(use));
+        }
+    }
+
+    private static Address address(String line1, String line2, String suburb, String state, String postcode) {
+        if (line1 == null && suburb == null && postcode == null) {
+            return null;
+        }
+        Address a = new Address().setCity(suburb).setState(state).setPostalCode(postcode).setCountry("AU");
+        if (line1 != null) {
+            a.addLine(line1);
+        }
+        if (line2 != null) {
+            a.addLine(line2);
+        }
+        return a;
+    }
+}

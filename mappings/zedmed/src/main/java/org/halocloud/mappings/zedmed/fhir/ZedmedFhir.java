@@ -1,0 +1,314 @@
+package org.halocloud.mappings.zedmed.fhir;
+
+import static org.halocloud.mappings.zedmed.fhir.ZedmedTables.*;
+
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuIdentifiers;
+import org.halocloud.mappings.au.AuProfiles;
+import org.halocloud.mappings.fhir.InvalidSearch;
+import org.halocloud.mappings.fhir.Params;
+import org.halocloud.mappings.fhir.PmsMapping;
+import org.halocloud.mappings.fhir.ResourceMapping;
+import org.halocloud.mappings.fhir.SearchParameter;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.jooq.impl.DSL;
+
+/**
+ * Zedmed (a pair of Firebird databases, {@code ZEDMED_ADMIN} and {@code ZEDMED_CLINICAL}) as AU Core resources.
+ * The search specs say which FHIR parameter reads which column and which catalogue answers; the row mappers are in
+ * {@link ZedmedResources} and {@link ZedmedObservations}.
+ *
+ * <p>Soft deletes: {@code DELETED = 1} rows (BRANCH, PROBLEM, ALLERGY, CURRENT_MED and the scripts of a deleted
+ * medicine) are never served. {@code IS_ACTIVE} is not a delete in Zedmed: on PATIENT and DOCTOR it is
+ * {@code active} (a deceased patient or a doctor who has left is still referenced by the record), on PROBLEM and
+ * ALLERGY it is the clinical status.
+ */
+public final class ZedmedFhir implements PmsMapping {
+
+    static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
+
+    static final String GENDER = "http://hl7.org/fhir/administrative-gender";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String LOINC = "http://loinc.org";
+    static final String PBS = "http://pbs.gov.au/code/item";
+    static final String AIR = "https://www.humanservices.gov.au/organisations/health-professionals/enablers/air-vaccine-code-formats";
+    static final String ANZSCO = "http://www.abs.gov.au/ausstats/abs@.nsf/mf/1220.0";
+    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    /** The medical record number system AU Base recommends: scoped to the practice's HPI-O. */
+
+    /** SPECIALTY values that are general practice (a registrar is a GP in training). */
+    static final org.jooq.Condition GENERAL_PRACTICE = DSL.upper(DSL.trim(ROLE_SPECIALTY)).like("GENERAL PRACTICE%");
+
+    // ------------------------------------------------------------------ ADMIN
+
+    static final ResourceMapping<Patient, Integer> PATIENTS = ResourceMapping
+            .of(Patient.class, AuProfiles.PATIENT, PATIENT_ID, Params::integerId)
+            .from(PATIENT.leftJoin(PRACTICE).on(DSL.trueCondition()), PATIENT_ID, CHART_NO, TITLE, GIVEN_NAME,
+                    MIDDLE_NAME, FAMILY_NAME, PREFERRED_NAME, DOB, SEX, ADDR_LINE1, ADDR_LINE2, SUBURB, STATE, POSTCODE,
+                    HOME_PHONE, WORK_PHONE, MOBILE_PHONE, EMAIL, MEDICARE_NO, MEDICARE_IRN, MEDICARE_EXPIRY, DVA_NO,
+                    DVA_CARD_TYPE, CONCESSION_NO, CONCESSION_TYPE, IHI, IHI_STATUS, IHI_RECORD_STATUS, INDIGENOUS_STATUS,
+                    USUAL_DR_CODE, DECEASED_DATE, PATIENT_IS_ACTIVE, PRACTICE_HPIO, PRACTICE_NAME)
+            .catalogue(ADMIN)
+            .search("identifier", Params.identifier(Map.of(
+                    AuIdentifiers.IHI_SYSTEM, IHI::eq,
+                    AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, MEDICARE_NO, MEDICARE_IRN),
+                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(DVA_NO).eq(v),
+                    AuCodes.CENTRELINK_CRN_SYSTEM, v -> DSL.trim(CONCESSION_NO).eq(v)), PRACTICE_HPIO, CHART_NO))
+            .search("family", Params.string(FAMILY_NAME))
+            .search("given", Params.string(GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
+            .search("name", Params.string(FAMILY_NAME, GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
+            .search("birthdate", Params.date(DOB, ZONE))
+            .search("gender", Params.token(GENDER, Map.of(
+                    "male", SEX.eq("M"), "female", SEX.eq("F"), "other", SEX.eq("X"),
+                    "unknown", SEX.eq("U").or(SEX.isNull()))))
+            .search("indigenous-status", Params.token(AuCodes.INDIGENOUS_STATUS_SYSTEM, Map.of(
+                    "1", INDIGENOUS_STATUS.eq(1), "2", INDIGENOUS_STATUS.eq(2), "3", INDIGENOUS_STATUS.eq(3),
+                    "4", INDIGENOUS_STATUS.eq(4), "9", INDIGENOUS_STATUS.eq(9))))
+            .map(ZedmedResources::patient);
+
+    static final ResourceMapping<Practitioner, String> PRACTITIONERS = ResourceMapping
+            .of(Practitioner.class, AuProfiles.PRACTITIONER, DR_CODE, ZedmedFhir::drCode)
+            .from(DOCTOR, DR_CODE, DR_TITLE, DR_GIVEN_NAME, DR_FAMILY_NAME, DR_SEX, DR_HPII, DR_PRESCRIBER_NO,
+                    DR_AHPRA_NO, DR_IS_ACTIVE)
+            .catalogue(ADMIN)
+            .search("identifier", Params.identifier(Map.of(
+                    AuIdentifiers.HPII_SYSTEM, DR_HPII::eq,
+                    AuCodes.PRESCRIBER_NUMBER_SYSTEM, v -> DR_PRESCRIBER_NO.eq(v),
+                    AuCodes.AHPRA_SYSTEM, v -> DSL.trim(DR_AHPRA_NO).eq(v))))
+            .search("name", Params.string(DR_FAMILY_NAME, DR_GIVEN_NAME))
+            .search("family", Params.string(DR_FAMILY_NAME))
+            .search("given", Params.string(DR_GIVEN_NAME))
+            .map(ZedmedResources::practitioner);
+
+    static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = ResourceMapping
+            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, ROLE_ID, ZedmedFhir::roleId)
+            .from(ROLE, ROLE_ID, ROLE_DR_CODE, ROLE_BRANCH_ID, PROVIDER_NO, ROLE_DR_TITLE, ROLE_DR_GIVEN,
+                    ROLE_DR_FAMILY, ROLE_SPECIALTY, ROLE_ACTIVE, ROLE_BRANCH_NAME, ROLE_PHONE)
+            .catalogue(ADMIN)
+            .search("identifier", Params.identifier(Map.of(AuCodes.PROVIDER_NUMBER_SYSTEM, PROVIDER_NO::eq)))
+            .search("practitioner", Params.reference("Practitioner", ROLE_DR_CODE, ZedmedFhir::drCode))
+            .search("organization", Params.reference("Organization", ROLE_BRANCH_ID, Params::integerId))
+            .search("location", Params.reference("Location", ROLE_BRANCH_ID, Params::integerId))
+            .search("specialty", Params.token(SNOMED, Map.of("394814009", GENERAL_PRACTICE)))
+            .search("role", Params.token(ANZSCO, Map.of("253111", GENERAL_PRACTICE)))
+            .include("practitioner")
+            .map(ZedmedResources::practitionerRole);
+
+    static final ResourceMapping<Organization, Integer> ORGANIZATIONS = ResourceMapping
+            .of(Organization.class, AuProfiles.ORGANIZATION, BRANCH_ID, Params::integerId)
+            .from(BRANCH, BRANCH_ID, BRANCH_NAME, BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE,
+                    BRANCH_POSTCODE, BRANCH_PHONE, BRANCH_HPIO, BRANCH_ABN)
+            .where(BRANCH_DELETED.eq(0))
+            .catalogue(ADMIN)
+            .search("identifier", Params.identifier(Map.of(
+                    AuIdentifiers.HPIO_SYSTEM, BRANCH_HPIO::eq,
+                    AuCodes.ABN_SYSTEM, v -> BRANCH_ABN.eq(v.replace(" ", "")))))
+            .search("name", Params.string(BRANCH_NAME))
+            .search("address", branchAddress())
+            .map(ZedmedResources::organization);
+
+    static final ResourceMapping<Location, Integer> LOCATIONS = ResourceMapping
+            .of(Location.class, AuProfiles.LOCATION, BRANCH_ID, Params::integerId)
+            .from(BRANCH, BRANCH_ID, BRANCH_NAME, BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE,
+                    BRANCH_POSTCODE, BRANCH_PHONE)
+            .where(BRANCH_DELETED.eq(0))
+            .catalogue(ADMIN)
+            .search("name", Params.string(BRANCH_NAME))
+            .search("address", branchAddress())
+            .search("address-city", Params.string(BRANCH_SUBURB))
+            .search("address-state", Params.string(BRANCH_STATE))
+            .search("address-postalcode", Params.string(BRANCH_POSTCODE))
+            .search("organization", Params.reference("Organization", BRANCH_ID, Params::integerId))
+            .map(ZedmedResources::location);
+
+    /** Appointment has no AU Core (or AU Base) profile: base R4. */
+    static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping
+            .of(Appointment.class, null, APPT_ID, ZedmedFhir::longId)
+            .from(APPT, APPT_ID, APPT_PATIENT_ID, APPT_DR_CODE, APPT_BRANCH_ID, APPT_START, DURATION_MIN, APPT_STATUS,
+                    APPT_REASON, APPT_NOTE, CANCEL_REASON, APPT_CREATED_AT, APPT_TYPE_NAME)
+            .catalogue(ADMIN)
+            .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
+            .search("practitioner", Params.reference("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode))
+            .search("location", Params.reference("Location", APPT_BRANCH_ID, Params::integerId))
+            .search("date", Params.date(APPT_START, ZONE))
+            .search("status", Params.token("http://hl7.org/fhir/appointmentstatus", Map.of(
+                    "booked", APPT_STATUS.eq("BK"), "arrived", APPT_STATUS.eq("AR"), "checked-in", APPT_STATUS.eq("IC"),
+                    "fulfilled", APPT_STATUS.eq("CO"), "noshow", APPT_STATUS.eq("DN"), "cancelled", APPT_STATUS.eq("CX"))))
+            .map(ZedmedResources::appointment);
+
+    // ------------------------------------------------------------------ CLINICAL
+
+    static final ResourceMapping<Encounter, Long> ENCOUNTERS = ResourceMapping
+            .of(Encounter.class, AuProfiles.ENCOUNTER, CONSULT_ID, ZedmedFhir::longId)
+            .from(CONSULT, CONSULT_ID, CONSULT_PATIENT_ID, CONSULT_DR_CODE, CONSULT_BRANCH_ID, CONSULT_APPT_ID,
+                    CONSULT_START, CONSULT_END, CONSULT_TYPE, CONSULT_REASON)
+            .catalogue(CLINICAL)
+            .search("patient", Params.reference("Patient", CONSULT_PATIENT_ID, Params::integerId))
+            .search("date", Params.date(CONSULT_START, ZONE))
+            .search("status", Params.token("http://hl7.org/fhir/encounter-status", Map.of(
+                    "finished", CONSULT_END.isNotNull(), "in-progress", CONSULT_END.isNull())))
+            .search("class", Params.token(ACT_CODE, Map.of(
+                    "AMB", CONSULT_TYPE.eq("SU"), "HH", CONSULT_TYPE.eq("HV"), "VR", CONSULT_TYPE.in("TH", "TP"))))
+            .search("location", Params.reference("Location", CONSULT_BRANCH_ID, Params::integerId))
+            .search("practitioner", Params.reference("Practitioner", CONSULT_DR_CODE, ZedmedFhir::drCode))
+            .map(ZedmedResources::encounter);
+
+    static final org.jooq.Condition PROBLEM_RESOLVED = RESOLVED_DATE.isNotNull()
+            .or(PROBLEM_IS_ACTIVE.eq(0).and(IS_PAST_HISTORY.eq(1)));
+
+    static final ResourceMapping<Condition, Long> CONDITIONS = ResourceMapping
+            .of(Condition.class, AuProfiles.CONDITION, PROBLEM_ID, ZedmedFhir::longId)
+            .from(PROBLEM, PROBLEM_ID, PROBLEM_PATIENT_ID, PROBLEM_DESCRIPTION, SNOMED_ID, ONSET_DATE, RESOLVED_DATE,
+                    PROBLEM_IS_ACTIVE, IS_PAST_HISTORY, PROBLEM_CONSULT_ID, PROBLEM_RECORDED_AT)
+            .where(PROBLEM_DELETED.eq(0))
+            .catalogue(CLINICAL)
+            .search("patient", Params.reference("Patient", PROBLEM_PATIENT_ID, Params::integerId))
+            .search("category", Params.token(CONDITION_CATEGORY, Map.of("problem-list-item", DSL.trueCondition())))
+            .search("clinical-status", Params.token(CONDITION_CLINICAL, Map.of(
+                    "active", PROBLEM_IS_ACTIVE.eq(1).and(RESOLVED_DATE.isNull()),
+                    "resolved", PROBLEM_RESOLVED,
+                    "inactive", DSL.not(PROBLEM_RESOLVED).and(PROBLEM_IS_ACTIVE.eq(0)))))
+            .search("code", Params.identifier(Map.of(SNOMED, v -> DSL.trim(SNOMED_ID).eq(v))))
+            .search("onset-date", Params.date(ONSET_DATE, ZONE))
+            .map(ZedmedResources::condition);
+
+    static final ResourceMapping<AllergyIntolerance, Long> ALLERGIES = ResourceMapping
+            .of(AllergyIntolerance.class, AuProfiles.ALLERGY_INTOLERANCE, ALLERGY_ID, ZedmedFhir::longId)
+            .from(ALLERGY, ALLERGY_ID, ALLERGY_PATIENT_ID, AGENT, AGENT_SNOMED, REACTION, SEVERITY, ALLERGY_TYPE,
+                    ALLERGY_IS_ACTIVE, ALLERGY_RECORDED_AT)
+            .where(ALLERGY_DELETED.eq(0))
+            .catalogue(CLINICAL)
+            .search("patient", Params.reference("Patient", ALLERGY_PATIENT_ID, Params::integerId))
+            .search("clinical-status", Params.token(ALLERGY_CLINICAL, Map.of(
+                    "active", ALLERGY_IS_ACTIVE.eq(1), "inactive", ALLERGY_IS_ACTIVE.eq(0))))
+            .map(ZedmedResources::allergy);
+
+    static final ResourceMapping<MedicationStatement, Long> MEDICATION_STATEMENTS = ResourceMapping
+            .of(MedicationStatement.class, AuProfiles.MEDICATION_STATEMENT, MED_ID, ZedmedFhir::longId)
+            .from(CURRENT_MED, MED_ID, MED_PATIENT_ID, DRUG_NAME, AMT_CODE, PBS_CODE, STRENGTH, FORM, DOSE_TEXT,
+                    LONG_TERM, START_DATE, CEASED_DATE, CEASED_REASON, PRESCRIBER_DR_CODE)
+            .where(MED_DELETED.eq(0))
+            .catalogue(CLINICAL)
+            .search("patient", Params.reference("Patient", MED_PATIENT_ID, Params::integerId))
+            .search("status", Params.token("http://hl7.org/fhir/CodeSystem/medication-statement-status", Map.of(
+                    "active", CEASED_DATE.isNull(),
+                    "completed", CEASED_DATE.isNotNull().and(LONG_TERM.eq(0)),
+                    "stopped", CEASED_DATE.isNotNull().and(LONG_TERM.ne(0)))))
+            .search("effective", Params.date(START_DATE, ZONE))
+            .map(ZedmedResources::medicationStatement);
+
+    static final ResourceMapping<MedicationRequest, Long> MEDICATION_REQUESTS = ResourceMapping
+            .of(MedicationRequest.class, AuProfiles.MEDICATION_REQUEST, SCRIPT_ID, ZedmedFhir::longId)
+            .from(RX, SCRIPT_ID, RX_PATIENT_ID, RX_DR_CODE, SCRIPT_DATE, QUANTITY, REPEATS, PBS_TYPE, ETP_TOKEN,
+                    RX_STATUS, RX_DRUG_NAME, RX_AMT_CODE, RX_PBS_CODE, RX_STRENGTH, RX_FORM, RX_DOSE_TEXT)
+            .catalogue(CLINICAL)
+            .search("patient", Params.reference("Patient", RX_PATIENT_ID, Params::integerId))
+            .search("status", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-status", Map.of(
+                    "active", RX_STATUS.in("E", "P"), "cancelled", RX_STATUS.eq("C"))))
+            .search("intent", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-intent",
+                    Map.of("order", DSL.trueCondition())))
+            .search("authoredon", Params.date(SCRIPT_DATE, ZONE))
+            .map(ZedmedResources::medicationRequest);
+
+    static final ResourceMapping<Immunization, Long> IMMUNIZATIONS = ResourceMapping
+            .of(Immunization.class, AuProfiles.IMMUNIZATION, IMM_ID, ZedmedFhir::longId)
+            .from(IMMUNISATION, IMM_ID, IMM_PATIENT_ID, VACCINE_NAME, AIR_CODE, IMM_AMT_CODE, BATCH_NO, DOSE_NO,
+                    GIVEN_DATE, IMM_SITE, IMM_ROUTE, GIVEN_ELSEWHERE, IMM_DR_CODE)
+            .catalogue(CLINICAL)
+            .search("patient", Params.reference("Patient", IMM_PATIENT_ID, Params::integerId))
+            .search("status", Params.token("http://hl7.org/fhir/event-status", Map.of("completed", DSL.trueCondition())))
+            .search("date", Params.date(GIVEN_DATE, ZONE))
+            .search("vaccine-code", Params.identifier(Map.of(
+                    AIR, v -> DSL.trim(AIR_CODE).eq(v), SNOMED, v -> DSL.trim(IMM_AMT_CODE).eq(v))))
+            .map(ZedmedResources::immunization);
+
+    /** Vital signs and smoking status; each row carries its own AU Core profile (see {@link ZedmedObservations}). */
+    static final ResourceMapping<Observation, String> OBSERVATIONS = ResourceMapping
+            .of(Observation.class, null, OBS_ID, ZedmedFhir::obsId)
+            .supports(ZedmedObservations.KINDS.values().stream().map(ZedmedObservations.Kind::profile).distinct()
+                    .toArray(String[]::new))
+            .from(OBS, OBS_ID, OBS_PATIENT_ID, OBS_CONSULT_ID, OBS_TYPE, VALUE1, VALUE2, OBS_TEXT, OBS_EFFECTIVE)
+            .catalogue(CLINICAL)
+            .search("patient", Params.reference("Patient", OBS_PATIENT_ID, Params::integerId))
+            .search("category", Params.token(OBSERVATION_CATEGORY, Map.of(
+                    "vital-signs", OBS_TYPE.ne(SMOKING), "social-history", OBS_TYPE.eq(SMOKING))))
+            .search("code", Params.identifier(Map.of(
+                    LOINC, v -> typeOf(ZedmedObservations.LOINC_CODES, v),
+                    SNOMED, v -> typeOf(ZedmedObservations.SNOMED_CODES, v))))
+            .search("date", Params.date(OBS_EFFECTIVE, ZONE))
+            .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", DSL.trueCondition())))
+            .map(ZedmedObservations::observation);
+
+    private static org.jooq.Condition typeOf(Map<String, String> codeToType, String code) {
+        String type = codeToType.get(code);
+        return type == null ? DSL.falseCondition() : OBS_TYPE.eq(type);
+    }
+
+    @Override
+    public Set<String> pms() {
+        return Set.of("zedmed");
+    }
+
+    @Override
+    public ZoneId zone() {
+        return ZONE;
+    }
+
+    @Override
+    public List<ResourceMapping<?, ?>> resources() {
+        return List.of(PATIENTS, PRACTITIONERS, PRACTITIONER_ROLES, ORGANIZATIONS, LOCATIONS, ENCOUNTERS, CONDITIONS,
+                ALLERGIES, MEDICATION_STATEMENTS, MEDICATION_REQUESTS, IMMUNIZATIONS, OBSERVATIONS, APPOINTMENTS);
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    static Optional<Long> longId(String id) {
+        return id != null && id.matches("\\d{1,18}") ? Optional.of(Long.valueOf(id)) : Optional.empty();
+    }
+
+    /** A Zedmed Dr Code (up to 6 letters and digits) is the Practitioner id. */
+    static Optional<String> drCode(String id) {
+        return id != null && id.matches("[A-Za-z0-9]{1,6}") ? Optional.of(id) : Optional.empty();
+    }
+
+    /** {@code DR_CODE-BRANCH_ID}: a doctor at one branch. */
+    static Optional<String> roleId(String id) {
+        return id != null && id.matches("[A-Za-z0-9]{1,6}-\\d{1,9}") ? Optional.of(id) : Optional.empty();
+    }
+
+    /** {@code vs-MEAS_ID} (a measurement) or {@code sh-PATIENT_ID} (smoking status). */
+    static Optional<String> obsId(String id) {
+        return id != null && id.matches("(vs|sh)-\\d{1,18}") ? Optional.of(id) : Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ searches
+
+    /** A branch's address, as FHIR's {@code address} string parameter: any part of it. */
+    private static SearchParameter branchAddress() {
+        return Params.string(BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE, BRANCH_POSTCODE);
+    }
+}

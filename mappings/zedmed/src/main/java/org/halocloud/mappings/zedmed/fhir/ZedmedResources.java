@@ -1,0 +1,588 @@
+package org.halocloud.mappings.zedmed.fhir;
+
+import static org.halocloud.mappings.zedmed.fhir.ZedmedFhir.*;
+import static org.halocloud.mappings.zedmed.fhir.ZedmedTables.*;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.TimeZone;
+import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.fhir.Row;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+
+/** Row mappers: each FHIR element ← its Zedmed column (trimmed, decoded). */
+final class ZedmedResources {
+
+    static final String MEDICATION_LONG_TERM = "http://hl7.org.au/fhir/StructureDefinition/medication-long-term";
+    static final String NO_KNOWN_ALLERGY = "716186003";
+
+    private ZedmedResources() {
+    }
+
+    // ------------------------------------------------------------------ people and places
+
+    static Patient patient(Row r) {
+        Patient p = new Patient();
+        String ihi = r.text(IHI);
+        if (ihi != null) {
+            Identifier id = AuCodes.ihi(ihi);
+            String status = switch (String.valueOf(r.text(IHI_STATUS))) {
+                case "A" -> "active";
+                case "D" -> "deceased";
+                case "R" -> "retired";
+                case "E" -> "expired";
+                default -> null;
+            };
+            if (status != null) {
+                id.addExtension(AuCodes.ihiStatus(status));
+            }
+            String recordStatus = switch (String.valueOf(r.text(IHI_RECORD_STATUS))) {
+                case "V" -> "verified";
+                case "U" -> "unverified";
+                case "P" -> "provisional";
+                default -> null;
+            };
+            if (recordStatus != null) {
+                id.addExtension(AuCodes.ihiRecordStatus(recordStatus));
+            }
+            p.addIdentifier(id);
+        }
+        String medicare = r.text(MEDICARE_NO) == null ? null : r.text(MEDICARE_NO).replaceAll("\\D", "");
+        if (medicare != null && medicare.length() == 10) {
+            String irn = r.text(MEDICARE_IRN);
+            Identifier id = AuCodes.medicare(irn == null ? medicare : medicare + irn);
+            String expiry = r.text(MEDICARE_EXPIRY); // MM/YYYY
+            if (expiry != null && expiry.matches("\\d{2}/\\d{4}")) {
+                id.getPeriod().setEndElement(new DateTimeType(expiry.substring(3) + "-" + expiry.substring(0, 2)));
+            }
+            p.addIdentifier(id);
+        }
+        String dva = r.text(DVA_NO);
+        if (dva != null) {
+            p.addIdentifier(switch (String.valueOf(r.text(DVA_CARD_TYPE))) {
+                case "G" -> AuCodes.dva(dva, "DVG", "DVA Gold Card");
+                case "W" -> AuCodes.dva(dva, "DVW", "DVA White Card");
+                case "O" -> AuCodes.dva(dva, "DVO", "DVA Orange Card");
+                case "L" -> AuCodes.dva(dva, "DVL", "DVA Lilac Card");
+                default -> AuCodes.dva(dva, "DVAU", "DVA Number");
+            });
+        }
+        String concession = r.text(CONCESSION_NO);
+        if (concession != null) {
+            switch (String.valueOf(r.text(CONCESSION_TYPE))) {
+                case "PEN" -> p.addIdentifier(AuCodes.pensionerConcessionCard(concession));
+                case "HCC" -> p.addIdentifier(AuCodes.healthCareCard(concession));
+                case "CSH" -> p.addIdentifier(AuCodes.seniorsHealthCard(concession));
+                default -> {
+                }
+            }
+        }
+        if (r.text(CHART_NO) != null && r.text(PRACTICE_HPIO) != null) {
+            p.addIdentifier(AuCodes.medicalRecordNumber(r.text(PRACTICE_HPIO), r.text(CHART_NO), r.text(PRACTICE_NAME)));
+        }
+        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.text(FAMILY_NAME));
+        if (r.text(TITLE) != null) {
+            name.addPrefix(r.text(TITLE));
+        }
+        if (r.text(GIVEN_NAME) != null) {
+            name.addGiven(r.text(GIVEN_NAME));
+        }
+        if (r.text(MIDDLE_NAME) != null) {
+            name.addGiven(r.text(MIDDLE_NAME));
+        }
+        if (r.text(PREFERRED_NAME) != null) {
+            p.addName().setUse(HumanName.NameUse.USUAL).addGiven(r.text(PREFERRED_NAME)).setFamily(r.text(FAMILY_NAME));
+        }
+        phone(p.addTelecom(), r.text(HOME_PHONE), ContactPoint.ContactPointUse.HOME);
+        phone(p.addTelecom(), r.text(WORK_PHONE), ContactPoint.ContactPointUse.WORK);
+        phone(p.addTelecom(), r.text(MOBILE_PHONE), ContactPoint.ContactPointUse.MOBILE);
+        if (r.text(EMAIL) != null) {
+            p.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(r.text(EMAIL))
+                    .setUse(ContactPoint.ContactPointUse.HOME);
+        }
+        p.getTelecom().removeIf(t -> t.getValue() == null);
+        p.setGender(switch (String.valueOf(r.text(SEX))) {
+            case "M" -> AdministrativeGender.MALE;
+            case "F" -> AdministrativeGender.FEMALE;
+            case "X" -> AdministrativeGender.OTHER;
+            default -> AdministrativeGender.UNKNOWN;
+        });
+        if (r.date(DOB) != null) {
+            p.setBirthDateElement(new DateType(r.date(DOB).toString()));
+        } else {
+            p.getBirthDateElement().addExtension(AuCodes.unknown());
+        }
+        if (r.date(DECEASED_DATE) != null) {
+            p.setDeceased(new DateTimeType(r.date(DECEASED_DATE).toString()));
+        } else if ("D".equals(r.text(IHI_STATUS))) {
+            p.setDeceased(new BooleanType(true));
+        }
+        Address address = address(r.text(ADDR_LINE1), r.text(ADDR_LINE2), r.text(SUBURB), r.text(STATE), r.text(POSTCODE));
+        if (address != null) {
+            p.addAddress(address.setUse(Address.AddressUse.HOME));
+        }
+        Integer indigenous = r.integer(INDIGENOUS_STATUS);
+        if (indigenous != null) {
+            p.addExtension(AuCodes.indigenousStatus(indigenous));
+        }
+        if (r.text(USUAL_DR_CODE) != null) {
+            p.addGeneralPractitioner(new Reference("Practitioner/" + r.text(USUAL_DR_CODE)));
+        }
+        p.setActive(r.integer(PATIENT_IS_ACTIVE) == 1);
+        return p;
+    }
+
+    static Practitioner practitioner(Row r) {
+        Practitioner p = new Practitioner();
+        if (r.text(DR_HPII) != null) {
+            p.addIdentifier(AuCodes.hpii(r.text(DR_HPII)));
+        }
+        if (r.text(DR_PRESCRIBER_NO) != null) {
+            p.addIdentifier(AuCodes.prescriberNumber(r.text(DR_PRESCRIBER_NO)));
+        }
+        String ahpra = r.text(DR_AHPRA_NO);
+        if (ahpra != null && ahpra.matches("[A-Z]{3}\\d{10}")) {
+            p.addIdentifier(AuCodes.ahpra(ahpra));
+        }
+        p.addName(doctorName(r.text(DR_TITLE), r.text(DR_GIVEN_NAME), r.text(DR_FAMILY_NAME)));
+        String sex = r.text(DR_SEX);
+        if (sex != null) {
+            p.setGender(switch (sex) {
+                case "M" -> AdministrativeGender.MALE;
+                case "F" -> AdministrativeGender.FEMALE;
+                case "X" -> AdministrativeGender.OTHER;
+                default -> AdministrativeGender.UNKNOWN;
+            });
+        }
+        p.setActive(r.integer(DR_IS_ACTIVE) == 1);
+        return p;
+    }
+
+    static PractitionerRole practitionerRole(Row r) {
+        PractitionerRole role = new PractitionerRole();
+        if (r.text(PROVIDER_NO) != null) {
+            role.addIdentifier(AuCodes.providerNumber(r.text(PROVIDER_NO)));
+        }
+        role.setActive(r.integer(ROLE_ACTIVE) == 1);
+        HumanName name = doctorName(r.text(ROLE_DR_TITLE), r.text(ROLE_DR_GIVEN), r.text(ROLE_DR_FAMILY));
+        role.setPractitioner(new Reference("Practitioner/" + r.text(ROLE_DR_CODE)).setDisplay(name.getNameAsSingleString()));
+        String branch = r.text(ROLE_BRANCH_ID);
+        role.setOrganization(new Reference("Organization/" + branch).setDisplay(r.text(ROLE_BRANCH_NAME)));
+        role.addLocation(new Reference("Location/" + branch).setDisplay(r.text(ROLE_BRANCH_NAME)));
+        String specialty = r.text(ROLE_SPECIALTY);
+        if (specialty != null) {
+            boolean gp = specialty.toUpperCase().startsWith("GENERAL PRACTICE");
+            CodeableConcept code = new CodeableConcept().setText(specialty);
+            CodeableConcept field = new CodeableConcept().setText(specialty);
+            if (gp) {
+                code.addCoding(new Coding(ANZSCO, "253111", "General Practitioner"));
+                field.addCoding(new Coding(SNOMED, "394814009", "General practice (specialty)"));
+            }
+            role.addCode(code);
+            role.addSpecialty(field);
+        }
+        phone(role.addTelecom(), r.text(ROLE_PHONE), ContactPoint.ContactPointUse.WORK);
+        role.getTelecom().removeIf(t -> t.getValue() == null);
+        return role;
+    }
+
+    static Organization organization(Row r) {
+        Organization o = new Organization();
+        if (r.text(BRANCH_HPIO) != null) {
+            o.addIdentifier(AuCodes.hpio(r.text(BRANCH_HPIO)));
+        }
+        if (r.text(BRANCH_ABN) != null) {
+            o.addIdentifier(AuCodes.abn(r.text(BRANCH_ABN)));
+        }
+        o.setActive(true);
+        o.setName(r.text(BRANCH_NAME));
+        phone(o.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
+        o.getTelecom().removeIf(t -> t.getValue() == null);
+        Address address = address(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
+                r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
+        if (address != null) {
+            o.addAddress(address.setUse(Address.AddressUse.WORK));
+        }
+        return o;
+    }
+
+    static Location location(Row r) {
+        Location l = new Location();
+        l.setStatus(Location.LocationStatus.ACTIVE);
+        l.setName(r.text(BRANCH_NAME));
+        phone(l.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
+        l.getTelecom().removeIf(t -> t.getValue() == null);
+        Address address = address(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
+                r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
+        if (address != null) {
+            l.setAddress(address.setUse(Address.AddressUse.WORK));
+        }
+        l.setPhysicalType(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/location-physical-type", "bu", "Building")));
+        l.setManagingOrganization(new Reference("Organization/" + r.text(BRANCH_ID)).setDisplay(r.text(BRANCH_NAME)));
+        return l;
+    }
+
+    static Appointment appointment(Row r) {
+        Appointment a = new Appointment();
+        a.setStatus(switch (String.valueOf(r.text(APPT_STATUS))) {
+            case "BK" -> Appointment.AppointmentStatus.BOOKED;
+            case "AR" -> Appointment.AppointmentStatus.ARRIVED;
+            case "IC" -> Appointment.AppointmentStatus.CHECKEDIN;
+            case "CO" -> Appointment.AppointmentStatus.FULFILLED;
+            case "DN" -> Appointment.AppointmentStatus.NOSHOW;
+            case "CX" -> Appointment.AppointmentStatus.CANCELLED;
+            default -> Appointment.AppointmentStatus.BOOKED;
+        });
+        if (r.text(CANCEL_REASON) != null) {
+            a.setCancelationReason(new CodeableConcept().setText(r.text(CANCEL_REASON)));
+        }
+        if (r.text(APPT_TYPE_NAME) != null) {
+            a.setAppointmentType(new CodeableConcept().setText(r.text(APPT_TYPE_NAME)));
+        }
+        a.setDescription(r.text(APPT_REASON));
+        a.setComment(r.text(APPT_NOTE));
+        LocalDateTime start = r.dateTime(APPT_START);
+        if (start != null) {
+            a.setStartElement(instant(start));
+            Integer minutes = r.integer(DURATION_MIN);
+            if (minutes != null) {
+                a.setEndElement(instant(start.plusMinutes(minutes)));
+                a.setMinutesDuration(minutes);
+            }
+        }
+        if (r.dateTime(APPT_CREATED_AT) != null) {
+            a.setCreatedElement(dateTime(r.dateTime(APPT_CREATED_AT)));
+        }
+        Appointment.ParticipationStatus attends = a.getStatus() == Appointment.AppointmentStatus.CANCELLED
+                ? Appointment.ParticipationStatus.DECLINED : Appointment.ParticipationStatus.ACCEPTED;
+        a.addParticipant().setActor(new Reference("Patient/" + r.text(APPT_PATIENT_ID))).setStatus(attends);
+        a.addParticipant().setActor(new Reference("Practitioner/" + r.text(APPT_DR_CODE))).setStatus(attends);
+        if (r.text(APPT_BRANCH_ID) != null) {
+            a.addParticipant().setActor(new Reference("Location/" + r.text(APPT_BRANCH_ID)))
+                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        }
+        return a;
+    }
+
+    // ------------------------------------------------------------------ clinical record
+
+    static Encounter encounter(Row r) {
+        Encounter e = new Encounter();
+        LocalDateTime end = r.dateTime(CONSULT_END);
+        e.setStatus(end == null ? Encounter.EncounterStatus.INPROGRESS : Encounter.EncounterStatus.FINISHED);
+        e.setClass_(switch (String.valueOf(r.text(CONSULT_TYPE))) {
+            case "HV" -> new Coding(ACT_CODE, "HH", "home health");
+            case "TH", "TP" -> new Coding(ACT_CODE, "VR", "virtual");
+            default -> new Coding(ACT_CODE, "AMB", "ambulatory");
+        });
+        e.setSubject(patient(r.text(CONSULT_PATIENT_ID)));
+        Period period = e.getPeriod();
+        period.setStartElement(dateTime(r.dateTime(CONSULT_START)));
+        if (end != null) {
+            period.setEndElement(dateTime(end));
+        }
+        String branch = r.text(CONSULT_BRANCH_ID);
+        String doctor = r.text(CONSULT_DR_CODE);
+        if (doctor != null) {
+            e.addParticipant()
+                    .addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+                            "PPRF", "primary performer")))
+                    .setIndividual(new Reference(branch != null ? "PractitionerRole/" + doctor + "-" + branch
+                            : "Practitioner/" + doctor));
+        }
+        if (r.text(CONSULT_REASON) != null) {
+            e.addReasonCode().setText(r.text(CONSULT_REASON));
+        }
+        if (branch != null) {
+            e.addLocation().setLocation(new Reference("Location/" + branch));
+            e.setServiceProvider(new Reference("Organization/" + branch));
+        }
+        if (r.text(CONSULT_APPT_ID) != null) {
+            e.addAppointment(new Reference("Appointment/" + r.text(CONSULT_APPT_ID)));
+        }
+        return e;
+    }
+
+    static Condition condition(Row r) {
+        Condition c = new Condition();
+        boolean resolved = r.dateTime(RESOLVED_DATE) != null
+                || r.integer(PROBLEM_IS_ACTIVE) == 0 && r.integer(IS_PAST_HISTORY) == 1;
+        String status = resolved ? "resolved" : r.integer(PROBLEM_IS_ACTIVE) == 1 ? "active" : "inactive";
+        c.setClinicalStatus(new CodeableConcept(new Coding(CONDITION_CLINICAL, status, null)));
+        c.setVerificationStatus(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", "Confirmed")));
+        c.addCategory(new CodeableConcept(new Coding(CONDITION_CATEGORY, "problem-list-item", "Problem List Item")));
+        CodeableConcept code = new CodeableConcept().setText(r.text(PROBLEM_DESCRIPTION));
+        if (r.text(SNOMED_ID) != null) {
+            code.addCoding(new Coding(SNOMED, r.text(SNOMED_ID), null));
+        }
+        c.setCode(code);
+        c.setSubject(patient(r.text(PROBLEM_PATIENT_ID)));
+        if (r.date(ONSET_DATE) != null) {
+            c.setOnset(date(r.date(ONSET_DATE)));
+        }
+        if (r.date(RESOLVED_DATE) != null) {
+            c.setAbatement(date(r.date(RESOLVED_DATE)));
+        }
+        if (r.dateTime(PROBLEM_RECORDED_AT) != null) {
+            c.setRecordedDateElement(dateTime(r.dateTime(PROBLEM_RECORDED_AT)));
+        }
+        if (r.text(PROBLEM_CONSULT_ID) != null) {
+            c.setEncounter(new Reference("Encounter/" + r.text(PROBLEM_CONSULT_ID)));
+        }
+        return c;
+    }
+
+    static AllergyIntolerance allergy(Row r) {
+        AllergyIntolerance a = new AllergyIntolerance();
+        boolean active = r.integer(ALLERGY_IS_ACTIVE) == 1;
+        a.setClinicalStatus(new CodeableConcept(new Coding(ALLERGY_CLINICAL, active ? "active" : "inactive",
+                active ? "Active" : "Inactive")));
+        a.setVerificationStatus(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed", "Confirmed")));
+        a.setPatient(patient(r.text(ALLERGY_PATIENT_ID)));
+        String agent = r.text(AGENT);
+        String snomed = r.text(AGENT_SNOMED);
+        if (NO_KNOWN_ALLERGY.equals(snomed) || snomed == null && agent != null
+                && agent.toUpperCase().matches("(NIL|NO) KNOWN( DRUG)? ALLERG.*|NKDA|NKA")) {
+            // AU Core: a statement that the patient has no known allergies is this SNOMED concept, nothing more
+            a.setCode(new CodeableConcept(new Coding(SNOMED, NO_KNOWN_ALLERGY, "No known allergy")).setText(agent));
+        } else {
+            CodeableConcept code = new CodeableConcept().setText(agent);
+            if (snomed != null) {
+                code.addCoding(new Coding(SNOMED, snomed, null));
+            }
+            a.setCode(code);
+            String type = r.text(ALLERGY_TYPE);
+            if ("A".equals(type)) {
+                a.setType(AllergyIntolerance.AllergyIntoleranceType.ALLERGY);
+            } else if ("I".equals(type)) {
+                a.setType(AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE);
+            }
+            if (r.text(REACTION) != null) {
+                var reaction = a.addReaction();
+                reaction.addManifestation().setText(r.text(REACTION));
+                String severity = r.text(SEVERITY);
+                if (severity != null) {
+                    switch (severity) {
+                        case "M" -> reaction.setSeverity(AllergyIntolerance.AllergyIntoleranceSeverity.MILD);
+                        case "O" -> reaction.setSeverity(AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE);
+                        case "S" -> reaction.setSeverity(AllergyIntolerance.AllergyIntoleranceSeverity.SEVERE);
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+        if (r.dateTime(ALLERGY_RECORDED_AT) != null) {
+            a.setRecordedDateElement(dateTime(r.dateTime(ALLERGY_RECORDED_AT)));
+        }
+        return a;
+    }
+
+    static MedicationStatement medicationStatement(Row r) {
+        MedicationStatement m = new MedicationStatement();
+        LocalDate ceased = r.date(CEASED_DATE);
+        boolean longTerm = r.integer(LONG_TERM) != 0;
+        m.setStatus(ceased == null ? MedicationStatement.MedicationStatementStatus.ACTIVE
+                : longTerm ? MedicationStatement.MedicationStatementStatus.STOPPED
+                : MedicationStatement.MedicationStatementStatus.COMPLETED);
+        if (ceased != null && r.text(CEASED_REASON) != null) {
+            m.addStatusReason().setText(r.text(CEASED_REASON));
+        }
+        m.setMedication(medication(r.text(DRUG_NAME), r.text(STRENGTH), r.text(FORM), r.text(AMT_CODE), r.text(PBS_CODE)));
+        m.setSubject(patient(r.text(MED_PATIENT_ID)));
+        LocalDate start = r.date(START_DATE);
+        if (start != null || ceased != null) {
+            Period effective = new Period();
+            if (start != null) {
+                effective.setStartElement(date(start));
+            }
+            if (ceased != null) {
+                effective.setEndElement(date(ceased));
+            }
+            m.setEffective(effective);
+        }
+        if (r.text(DOSE_TEXT) != null) {
+            m.addDosage(new Dosage().setText(r.text(DOSE_TEXT)));
+        }
+        m.addExtension(new Extension(MEDICATION_LONG_TERM, new BooleanType(longTerm)));
+        return m;
+    }
+
+    static MedicationRequest medicationRequest(Row r) {
+        MedicationRequest m = new MedicationRequest();
+        m.setStatus("C".equals(r.text(RX_STATUS)) ? MedicationRequest.MedicationRequestStatus.CANCELLED
+                : MedicationRequest.MedicationRequestStatus.ACTIVE);
+        m.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+        m.setMedication(medication(r.text(RX_DRUG_NAME), r.text(RX_STRENGTH), r.text(RX_FORM), r.text(RX_AMT_CODE),
+                r.text(RX_PBS_CODE)));
+        m.setSubject(patient(r.text(RX_PATIENT_ID)));
+        if (r.date(SCRIPT_DATE) != null) {
+            m.setAuthoredOnElement(date(r.date(SCRIPT_DATE)));
+        } else {
+            m.getAuthoredOnElement().addExtension(AuCodes.unknown());
+        }
+        if (r.text(RX_DR_CODE) != null) {
+            m.setRequester(new Reference("Practitioner/" + r.text(RX_DR_CODE)));
+        } else {
+            m.getRequester().addExtension(AuCodes.unknown());
+        }
+        if (r.text(RX_DOSE_TEXT) != null) {
+            m.addDosageInstruction(new Dosage().setText(r.text(RX_DOSE_TEXT)));
+        }
+        Integer quantity = r.integer(QUANTITY);
+        Integer repeats = r.integer(REPEATS);
+        if (quantity != null) {
+            m.getDispenseRequest().getQuantity().setValue(quantity);
+        }
+        if (repeats != null) {
+            m.getDispenseRequest().setNumberOfRepeatsAllowed(repeats);
+        }
+        return m;
+    }
+
+    static Immunization immunization(Row r) {
+        Immunization i = new Immunization();
+        i.setStatus(Immunization.ImmunizationStatus.COMPLETED);
+        CodeableConcept vaccine = new CodeableConcept().setText(r.text(VACCINE_NAME));
+        if (r.text(AIR_CODE) != null) {
+            vaccine.addCoding(new Coding(AIR, r.text(AIR_CODE), null));
+        }
+        if (r.text(IMM_AMT_CODE) != null) {
+            vaccine.addCoding(new Coding(SNOMED, r.text(IMM_AMT_CODE), r.text(VACCINE_NAME)));
+        }
+        i.setVaccineCode(vaccine);
+        i.setPatient(patient(r.text(IMM_PATIENT_ID)));
+        i.setOccurrence(date(r.date(GIVEN_DATE)));
+        i.setPrimarySource(r.integer(GIVEN_ELSEWHERE) == 0);
+        i.setLotNumber(r.text(BATCH_NO));
+        if (r.text(IMM_SITE) != null) {
+            i.setSite(new CodeableConcept().setText(r.text(IMM_SITE)));
+        }
+        String route = r.text(IMM_ROUTE);
+        if (route != null) {
+            CodeableConcept c = new CodeableConcept().setText(route);
+            switch (route.toUpperCase()) {
+                case "IM" -> c.addCoding(new Coding(SNOMED, "78421000", "Intramuscular route"));
+                case "SC" -> c.addCoding(new Coding(SNOMED, "34206005", "Subcutaneous route"));
+                case "PO", "ORAL" -> c.addCoding(new Coding(SNOMED, "26643006", "Oral route"));
+                default -> {
+                }
+            }
+            i.setRoute(c);
+        }
+        if (r.text(IMM_DR_CODE) != null) {
+            i.addPerformer()
+                    .setFunction(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v2-0443", "AP",
+                            "Administering Provider")))
+                    .setActor(new Reference("Practitioner/" + r.text(IMM_DR_CODE)));
+        }
+        Integer dose = r.integer(DOSE_NO);
+        if (dose != null && dose > 0) {
+            i.addProtocolApplied().setDoseNumber(new org.hl7.fhir.r4.model.PositiveIntType(dose));
+        }
+        return i;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A medicine as the PMS names it, with its AMT (SNOMED CT-AU) and PBS item codings where it holds them. */
+    static CodeableConcept medication(String drug, String strength, String form, String amt, String pbs) {
+        StringBuilder text = new StringBuilder(drug == null ? "" : drug);
+        if (strength != null) {
+            text.append(' ').append(strength);
+        }
+        if (form != null) {
+            text.append(' ').append(form);
+        }
+        CodeableConcept c = new CodeableConcept().setText(text.toString().strip());
+        if (amt != null) {
+            c.addCoding(new Coding(SNOMED, amt, null));
+        }
+        if (pbs != null) {
+            c.addCoding(new Coding(PBS, pbs, null));
+        }
+        return c;
+    }
+
+    static Reference patient(String id) {
+        return new Reference("Patient/" + id);
+    }
+
+    static HumanName doctorName(String title, String given, String family) {
+        HumanName name = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family);
+        if (title != null) {
+            name.addPrefix(title);
+        }
+        if (given != null) {
+            name.addGiven(given);
+        }
+        return name;
+    }
+
+    static Address address(String line1, String line2, String suburb, String state, String postcode) {
+        if (line1 == null && suburb == null && postcode == null) {
+            return null;
+        }
+        Address a = new Address().setCity(suburb).setState(state).setPostalCode(postcode).setCountry("AU");
+        if (line1 != null) {
+            a.addLine(line1);
+        }
+        if (line2 != null) {
+            a.addLine(line2);
+        }
+        return a;
+    }
+
+    static void phone(ContactPoint telecom, String number, ContactPoint.ContactPointUse use) {
+        if (number != null) {
+            telecom.setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(number).setUse(use);
+        }
+    }
+
+    /** A practice-local time as a FHIR dateTime to the second, with the practice's offset. */
+    static DateTimeType dateTime(LocalDateTime local) {
+        return new DateTimeType(Date.from(local.atZone(ZONE).toInstant()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(ZONE));
+    }
+
+    static InstantType instant(LocalDateTime local) {
+        return new InstantType(Date.from(local.atZone(ZONE).toInstant()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(ZONE));
+    }
+
+    /** A date column as a FHIR dateTime precise to the day. */
+    static DateTimeType date(LocalDate date) {
+        return new DateTimeType(date.toString());
+    }
+}

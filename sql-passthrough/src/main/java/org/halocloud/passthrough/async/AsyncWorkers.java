@@ -1,0 +1,271 @@
+package org.halocloud.passthrough.async;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.halocloud.passthrough.frontdoor.Admission;
+import org.halocloud.passthrough.frontdoor.FrontDoor;
+import org.halocloud.passthrough.frontdoor.Refusal;
+import org.halocloud.passthrough.link.LinkFailure;
+import org.halocloud.passthrough.link.LinkQuery;
+import org.halocloud.passthrough.link.QueryCommand;
+import org.halocloud.passthrough.query.QueryPipeline;
+import org.halocloud.passthrough.security.CredentialCipher;
+import org.halocloud.passthrough.state.AsyncQueryStore;
+import org.halocloud.passthrough.state.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs async queries: a fixed pool of {@code halo.async.workers} threads, each taking the oldest queued query
+ * (a conditional update claims it, so no two take the same) and running it down the {@link QueryPipeline} with
+ * {@code halo.async.timeout} and background priority at the Link (async work holds at most all but one of a Link's
+ * slots, so immediate queries always find one). Rows stream into encrypted pages in the {@link ResultStore}.
+ *
+ * <p>On start, before taking work, {@link #recover} settles what a previous process left in flight: queued queries
+ * (never sent to a practice) stay queued and run, subject to their maxTimeInQueue; initialising, executing and
+ * uploading ones end executionFailed, since re-running a command that may have written at the practice is not safe.
+ * Logs carry metadata only.
+ */
+@Component
+public class AsyncWorkers {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncWorkers.class);
+    static final String RESTARTED = "The Halo Cloud restarted while this query was in progress; its outcome is "
+            + "unknown and it was not run again. Submit it again.";
+
+    private final AsyncQueryStore store;
+    private final ResultStore results;
+    private final QueryPipeline pipeline;
+    private final FrontDoor frontDoor;
+    private final CredentialCipher cipher;
+    private final ObjectMapper mapper;
+    private final AsyncProperties properties;
+    private final MeterRegistry meters;
+    private final OffsetDateTime started = OffsetDateTime.now();
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final Object signal = new Object();
+    private final ExecutorService pool;
+    private volatile boolean stopping;
+
+    public AsyncWorkers(AsyncQueryStore store, ResultStore results, QueryPipeline pipeline, FrontDoor frontDoor,
+                        CredentialCipher cipher, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters) {
+        this.store = store;
+        this.results = results;
+        this.pipeline = pipeline;
+        this.frontDoor = frontDoor;
+        this.cipher = cipher;
+        this.mapper = mapper;
+        this.properties = properties;
+        this.meters = meters;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(properties.workers(), r -> {
+            Thread t = new Thread(r, "halo-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Gauge.builder("halo.async.queue.depth", store, AsyncQueryStore::queued)
+                .description("async queries waiting for a worker").register(meters);
+        Gauge.builder("halo.async.workers.busy", busy, AtomicInteger::get)
+                .description("async workers running a query").register(meters);
+    }
+
+    /** Once the application (and its Links) are up: settle what a previous process left, then start the workers. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        recover();
+        for (int i = 0; i < properties.workers(); i++) {
+            pool.execute(this::work);
+        }
+        log.info("async workers started: {}", properties.workers());
+    }
+
+    /** Tells idle workers there is queued work. */
+    public void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Settles queries a previous process left in flight (created before this process started, and not run by it):
+     * queued ones stay queued; initialising, executing and uploading ones end executionFailed and lose any partial
+     * pages. Returns how many were failed.
+     */
+    public int recover() {
+        int failed = 0;
+        List<AsyncQueryStore.Row> left = store.inStatus(List.of("initialising", "executing", "uploading"), started);
+        for (AsyncQueryStore.Row row : left) {
+            if (running.contains(row.id())) {
+                continue;
+            }
+            if (fail(row.id(), "executionFailed", "haloLink", 503, RESTARTED, null)) {
+                failed++;
+                log.warn("async query {} site={} status=executionFailed reason=cloud-restarted (was {})", row.id(),
+                        row.haloGuid(), row.status());
+            }
+        }
+        long requeued = store.inStatus(List.of("queued"), started).size();
+        if (failed > 0 || requeued > 0) {
+            log.info("async recovery: {} failed, {} still queued", failed, requeued);
+        }
+        return failed;
+    }
+
+    private void work() {
+        while (!stopping) {
+            Optional<AsyncQueryStore.Row> next;
+            try {
+                next = store.claimNext();
+            } catch (RuntimeException e) {
+                log.warn("async worker: cannot read the queue ({})", e.getClass().getSimpleName());
+                next = Optional.empty();
+            }
+            if (next.isPresent()) {
+                busy.incrementAndGet();
+                try {
+                    execute(next.get());
+                } catch (RuntimeException e) {
+                    log.error("async query {}: unexpected {}", next.get().id(), e.getClass().getName());
+                } finally {
+                    busy.decrementAndGet();
+                }
+                continue;
+            }
+            synchronized (signal) {
+                try {
+                    signal.wait(properties.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Runs one claimed query to its end; every path ends in a terminal status. */
+    void execute(AsyncQueryStore.Row row) {
+        UUID id = row.id();
+        running.add(id);
+        OffsetDateTime claimed = row.executingAt() == null ? OffsetDateTime.now() : row.executingAt();
+        Timer.builder("halo.async.queue.time").description("from accepted to taken by a worker")
+                .register(meters).record(positive(Duration.between(row.createdAt(), claimed)));
+        String status = "executionFailed";
+        long rows = 0;
+        int pages = 0;
+        try {
+            long remaining = row.maxTimeInQueue() - Duration.between(row.createdAt(), claimed).toMillis();
+            if (remaining <= 0) {
+                status = "expiredInQueue";
+                fail(id, status, "haloLink", 503, "The query waited longer than its maxTimeInQueue ("
+                        + row.maxTimeInQueue() + " ms) to be run.", null);
+                return;
+            }
+            Admission admission;
+            QueryCommand command;
+            try {
+                Subscription subscription = store.subscription(row.subscriptionId())
+                        .orElseThrow(() -> new Refusal(401, "The subscription no longer exists."));
+                admission = frontDoor.readmit(subscription, row.haloGuid().toString());
+                command = mapper.readValue(cipher.open(row.commandSealed(), AsyncQueries.commandContext(id)),
+                        QueryCommand.class);
+            } catch (Refusal r) {
+                fail(id, status, "http", r.status(), r.getMessage(), null);
+                return;
+            }
+            PagedRowsSink sink = new PagedRowsSink(mapper, properties.pageBytes(), (page, json) -> {
+                results.put(id, page.pageNumber(), cipher.sealBytes(json, AsyncQueries.pageContext(id, page.pageNumber())));
+                store.addPage(id, new AsyncQueryStore.PageRow(page.pageNumber(), page.size(), page.rowCount(),
+                        page.rangeStart(), page.rangeEnd()), OffsetDateTime.now());
+            });
+            try {
+                QueryPipeline.Run run = pipeline.run(id, admission, "async", row.catalogue(), command,
+                        properties.timeout(), Duration.ofMillis(remaining), LinkQuery.Priority.BACKGROUND,
+                        row.requestSize(), sink);
+                store.uploading(id, OffsetDateTime.now());
+                List<PagedRowsSink.Page> stored = sink.finish();
+                rows = run.result().rows();
+                pages = stored.size();
+                boolean noRows = command.executionMode() == QueryCommand.ExecutionMode.NON_QUERY && rows == 0;
+                String parameters = run.result().parameters().isEmpty() ? null
+                        : cipher.seal(mapper.writeValueAsString(run.result().parameters()), AsyncQueries.parametersContext(id));
+                OffsetDateTime completed = OffsetDateTime.now();
+                status = "successful";
+                store.complete(id, new AsyncQueryStore.Completion(status, completed,
+                        completed.plus(properties.retention()), run.result().sqlExecution().toMillis(),
+                        noRows ? null : rows, run.result().rowsAffected(), sink.size(), parameters, null, null, null));
+            } catch (PagedRowsSink.StoreFailed e) {
+                status = "uploadFailed";
+                fail(id, status, "haloLink", 507, "The results could not be stored; run the query again.", null);
+            } catch (LinkFailure e) {
+                status = e.kind() == LinkFailure.Kind.EXPIRED_IN_QUEUE ? "expiredInQueue" : "executionFailed";
+                String type = e.kind() == LinkFailure.Kind.DATABASE ? admission.database().pms().errorType() : "haloLink";
+                int code = switch (e.kind()) {
+                    case DATABASE -> e.errorCode();
+                    case TIMEOUT -> 504;
+                    case EXPIRED_IN_QUEUE, UNAVAILABLE -> 503;
+                };
+                fail(id, status, type, code, e.getMessage(), null);
+            }
+        } catch (RuntimeException e) {
+            status = "executionFailed";
+            String incident = UUID.randomUUID().toString();
+            log.error("async query {}: incident {} unexpected {}", id, incident, e.getClass().getName());
+            fail(id, status, "haloLink", 500, "Internal error; quote incident " + incident + " to support.", null);
+        } finally {
+            running.remove(id);
+            Duration took = Duration.between(claimed, OffsetDateTime.now());
+            Timer.builder("halo.async.runs").description("from taken by a worker to completed").tag("status", status)
+                    .register(meters).record(positive(took));
+            log.info("async query {} site={} integrator={} status={} rows={} pages={} ms={}", id, row.haloGuid(),
+                    row.integratorId(), status, rows, pages, took.toMillis());
+        }
+    }
+
+    /** Ends a query in flight with an error (message sealed) and drops any pages it stored. */
+    private boolean fail(UUID id, String status, String errorType, int errorCode, String message, Long sqlMs) {
+        try {
+            results.delete(id);
+        } catch (IOException e) {
+            log.warn("async query {}: partial results not deleted ({}); the sweep will", id, e.getClass().getSimpleName());
+        }
+        store.deletePages(id);
+        OffsetDateTime completed = OffsetDateTime.now();
+        return store.complete(id, new AsyncQueryStore.Completion(status, completed, completed.plus(properties.retention()),
+                sqlMs, null, null, null, null, errorType, errorCode, cipher.seal(message, AsyncQueries.errorContext(id))));
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    @PreDestroy
+    public void stop() {
+        stopping = true;
+        wake();
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
