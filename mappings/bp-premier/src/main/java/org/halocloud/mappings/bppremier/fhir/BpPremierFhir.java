@@ -25,6 +25,7 @@ import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Location;
@@ -35,6 +36,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Schedule;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -49,7 +51,7 @@ public final class BpPremierFhir implements PmsMapping {
     private static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
     private static final String GENDER = "http://hl7.org/fhir/administrative-gender";
     /** Bp's pseudo-patients that block appointment slots: never people. */
-    private static final List<String> PSEUDO_PATIENTS = List.of("DO NOT BOOK", "CARE PLAN");
+    private static final List<String> PSEUDO_PATIENTS = List.of("DO NOT BOOK", "CARE PLAN", "CANCELLED");
     /** User groups that are clinicians (not reception or management). */
     private static final List<Integer> CLINICAL_GROUPS = List.of(1, 2, 3, 4, 7);
 
@@ -297,6 +299,63 @@ public final class BpPremierFhir implements PmsMapping {
         return new CodeToken(bySystem);
     }
 
+    // ------------------------------------------------------------------ appointment book (base R4: no AU profile)
+
+    static final String APPOINTMENT_STATUS = "http://hl7.org/fhir/appointmentstatus";
+    /** The start as one timestamp: APPOINTMENTDATE (midnight) + APPOINTMENTTIME (seconds since midnight). */
+    static final Field<LocalDateTime> APPOINTMENT_START = DSL.field("DATEADD(SECOND, {0}, {1})", LocalDateTime.class,
+            APPOINTMENTTIME, APPOINTMENTDATE);
+    static final Field<String> APPOINTMENT_TYPE_NAME = APPOINTMENTTYPE_DESCRIPTION.as("APPOINTMENTTYPENAME");
+    /** A CANCELLEDAPPOINTMENTS row cancels the appointment (which keeps RECORDSTATUS 1). */
+    static final Field<Integer> CANCELLATIONS = DSL.field(DSL.selectCount().from(CANCELLEDAPPOINTMENTS)
+            .where(CANCELLED_APPOINTMENTID.eq(APPOINTMENT_ID))).as("CANCELLATIONS");
+    static final Field<String> CANCELLATION_REASON = DSL.field(DSL.select(DSL.max(CANCELLED_REASON))
+            .from(CANCELLEDAPPOINTMENTS).where(CANCELLED_APPOINTMENTID.eq(APPOINTMENT_ID))).as("CANCELLATIONREASON");
+    private static final Condition CANCELLED = DSL.exists(DSL.selectOne().from(CANCELLEDAPPOINTMENTS)
+            .where(CANCELLED_APPOINTMENTID.eq(APPOINTMENT_ID)));
+
+    /**
+     * Appointment ← APPOINTMENTS. Rows without a live patient are left out: INTERNALID 0 ("dummy" rows) and the
+     * pseudo-patients ('DO NOT BOOK', 'CARE PLAN', …) are time blocked in the book, not appointments. Status: a
+     * CANCELLEDAPPOINTMENTS row → cancelled; else APPOINTMENTCODE 2 Waiting → arrived, 3 With doctor → checked-in,
+     * 4–7 → fulfilled, 1 Booked → booked, or noshow once its day is over with no arrival (Bp has no did-not-attend code).
+     */
+    static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping
+            .of(Appointment.class, null, APPOINTMENT_ID, Params::integerId)
+            .from(APPOINTMENTS.leftJoin(APPOINTMENTTYPES).on(APPOINTMENTTYPE_CODE.eq(APPOINTMENT_TYPE)),
+                    APPOINTMENT_ID, APPOINTMENT_PATIENT, APPOINTMENT_USER, APPOINTMENT_LOCATION, APPOINTMENTDATE,
+                    APPOINTMENTTIME, APPOINTMENTLENGTH, APPOINTMENTCODE, ARRIVALTIME, APPOINTMENT_REASON,
+                    APPOINTMENT_CREATED, APPOINTMENT_TYPE_NAME, CANCELLATIONS, CANCELLATION_REASON)
+            .where(APPOINTMENT_RECORDSTATUS.eq(1).and(livePatient(APPOINTMENT_PATIENT)))
+            .search("patient", Params.reference("Patient", APPOINTMENT_PATIENT, Params::integerId))
+            .search("practitioner", Params.reference("Practitioner", APPOINTMENT_USER, Params::integerId))
+            .search("location", Params.reference("Location", APPOINTMENT_LOCATION, Params::integerId))
+            .search("date", Params.date(APPOINTMENT_START, ZONE))
+            .search("status", new LiveToken(APPOINTMENT_STATUS, code -> switch (code) {
+                case "cancelled" -> CANCELLED;
+                case "noshow" -> DSL.not(CANCELLED).and(noShow());
+                case "booked" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.notIn(2, 3, 4, 5, 6, 7)).and(DSL.not(noShow()));
+                case "arrived" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.eq(2));
+                case "checked-in" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.eq(3));
+                case "fulfilled" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.between(4, 7));
+                default -> DSL.falseCondition();
+            }))
+            .map(BpResources::appointment);
+
+    /** Booked, its day over (practice time) and never arrived. */
+    private static Condition noShow() {
+        return APPOINTMENTCODE.eq(1).and(ARRIVALTIME.eq(0)).and(APPOINTMENTDATE.lt(BpResources.today()));
+    }
+
+    /** Schedule ← USERS with an appointment book (one per provider): Schedule/{USERID}, actor Practitioner/{USERID}. */
+    static final ResourceMapping<Schedule, Integer> SCHEDULE = ResourceMapping
+            .of(Schedule.class, null, USER_ID, Params::integerId)
+            .from(USERS, USER_ID, USERSTATUS)
+            .where(LIVE_CLINICIAN.and(USER_APPOINTMENTS.eq(1)))
+            .search("actor", Params.reference("Practitioner", USER_ID, Params::integerId))
+            .search("active", Params.token("", Map.of("true", USERSTATUS.eq(1), "false", USERSTATUS.ne(1))))
+            .map(BpResources::schedule);
+
     // ------------------------------------------------------------------ search helpers
 
     /** Rows of a live patient only (never a deleted record or a pseudo-patient). */
@@ -422,6 +481,7 @@ public final class BpPremierFhir implements PmsMapping {
     @Override
     public List<ResourceMapping<?, ?>> resources() {
         return List.of(PATIENT, PRACTITIONER, PRACTITIONER_ROLE, ORGANIZATION, LOCATION, ENCOUNTER, CONDITION,
-                ALLERGY_INTOLERANCE, IMMUNIZATION, MEDICATION_STATEMENT, MEDICATION_REQUEST, OBSERVATION);
+                ALLERGY_INTOLERANCE, IMMUNIZATION, MEDICATION_STATEMENT, MEDICATION_REQUEST, OBSERVATION, APPOINTMENT,
+                SCHEDULE);
     }
 }

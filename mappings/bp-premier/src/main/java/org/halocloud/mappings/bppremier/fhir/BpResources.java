@@ -19,6 +19,7 @@ import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Row;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -43,6 +44,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.SimpleQuantity;
 
 /** Row mappers: each FHIR element ← its BPSPatients column (trimmed, decoded). */
@@ -264,6 +266,69 @@ final class BpResources {
             e.setServiceProvider(new Reference("Organization/" + r.integer(PRACTICE_REF)));
         }
         return e;
+    }
+
+    // ------------------------------------------------------------------ appointment book
+
+    /** The start of today, practice time: a booked appointment of an earlier day that nobody arrived for is a no-show. */
+    static LocalDateTime today() {
+        return LocalDate.now(ZONE).atStartOfDay();
+    }
+
+    static Appointment appointment(Row r) {
+        Appointment a = new Appointment();
+        LocalDateTime date = r.dateTime(APPOINTMENTDATE);
+        int code = r.integer(APPOINTMENTCODE);
+        Integer arrival = r.integer(ARRIVALTIME);
+        boolean cancelled = r.integer(CANCELLATIONS) > 0;
+        a.setStatus(cancelled ? Appointment.AppointmentStatus.CANCELLED : switch (code) {
+            case 2 -> Appointment.AppointmentStatus.ARRIVED;
+            case 3 -> Appointment.AppointmentStatus.CHECKEDIN;
+            case 4, 5, 6, 7 -> Appointment.AppointmentStatus.FULFILLED;
+            default -> code == 1 && (arrival == null || arrival == 0) && date != null && date.isBefore(today())
+                    ? Appointment.AppointmentStatus.NOSHOW : Appointment.AppointmentStatus.BOOKED;
+        });
+        if (cancelled && r.text(CANCELLATION_REASON) != null) {
+            a.setCancelationReason(new CodeableConcept().setText(r.text(CANCELLATION_REASON)));
+        }
+        if (r.text(APPOINTMENT_TYPE_NAME) != null) {
+            a.setAppointmentType(new CodeableConcept().setText(r.text(APPOINTMENT_TYPE_NAME)));
+        }
+        if (r.text(APPOINTMENT_REASON) != null) {
+            a.addReasonCode().setText(r.text(APPOINTMENT_REASON));
+        }
+        if (date != null) {
+            LocalDateTime start = date.toLocalDate().atStartOfDay().plusSeconds(r.integer(APPOINTMENTTIME));
+            int length = Math.max(0, r.integer(APPOINTMENTLENGTH));
+            a.setStartElement(instantType(start));
+            a.setEndElement(instantType(start.plusSeconds(length)));
+            if (length >= 60) {
+                a.setMinutesDuration(length / 60);
+            }
+        }
+        if (r.dateTime(APPOINTMENT_CREATED) != null) {
+            a.setCreatedElement(instant(r.dateTime(APPOINTMENT_CREATED)));
+        }
+        a.addParticipant().setActor(new Reference("Patient/" + r.integer(APPOINTMENT_PATIENT)))
+                .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        Integer user = r.integer(APPOINTMENT_USER);
+        if (user != null && user > 0) {
+            a.addParticipant().setActor(new Reference("Practitioner/" + user))
+                    .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        }
+        Integer location = r.integer(APPOINTMENT_LOCATION);
+        if (location != null && location > 0) {
+            a.addParticipant().setActor(new Reference("Location/" + location))
+                    .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        }
+        return a;
+    }
+
+    static Schedule schedule(Row r) {
+        Schedule s = new Schedule();
+        s.setActive(r.integer(USERSTATUS) == 1);
+        s.addActor(new Reference("Practitioner/" + r.integer(USER_ID)));
+        return s;
     }
 
     // ------------------------------------------------------------------ problems, allergies
@@ -615,6 +680,12 @@ final class BpResources {
     }
 
     // ------------------------------------------------------------------ small helpers
+
+    /** A practice-local time as a FHIR instant with the practice's offset. */
+    private static org.hl7.fhir.r4.model.InstantType instantType(LocalDateTime local) {
+        return new org.hl7.fhir.r4.model.InstantType(Date.from(local.atZone(ZONE).toInstant()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(ZONE));
+    }
 
     /** A practice-local time as a FHIR dateTime with the practice's offset. */
     private static DateTimeType instant(LocalDateTime local) {

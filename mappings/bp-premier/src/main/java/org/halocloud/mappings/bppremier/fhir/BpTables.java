@@ -80,6 +80,30 @@ final class BpTables {
     static final Field<Integer> APPOINTMENT_VISITID = DSL.field(DSL.name("APPOINTMENTS", "VISITID"), Integer.class);
     static final Field<Integer> APPOINTMENT_RECORDSTATUS = DSL.field(DSL.name("APPOINTMENTS", "RECORDSTATUS"), Integer.class);
     static final Field<String> APPOINTMENT_REASON = DSL.field(DSL.name("APPOINTMENTS", "REASON"), String.class);
+    static final Field<Integer> APPOINTMENT_ID = DSL.field(DSL.name("APPOINTMENTS", "RECORDID"), Integer.class);
+    static final Field<Integer> APPOINTMENT_PATIENT = DSL.field(DSL.name("APPOINTMENTS", "INTERNALID"), Integer.class);
+    static final Field<Integer> APPOINTMENT_USER = DSL.field(DSL.name("APPOINTMENTS", "USERID"), Integer.class);
+    static final Field<Integer> APPOINTMENT_LOCATION = DSL.field(DSL.name("APPOINTMENTS", "LOCATIONID"), Integer.class);
+    static final Field<LocalDateTime> APPOINTMENTDATE = DSL.field(DSL.name("APPOINTMENTS", "APPOINTMENTDATE"), LocalDateTime.class);
+    /** Seconds since midnight. */
+    static final Field<Integer> APPOINTMENTTIME = DSL.field(DSL.name("APPOINTMENTS", "APPOINTMENTTIME"), Integer.class);
+    /** Seconds. */
+    static final Field<Integer> APPOINTMENTLENGTH = DSL.field(DSL.name("APPOINTMENTS", "APPOINTMENTLENGTH"), Integer.class);
+    /** The status: APPOINTMENTCODES 1 Booked, 2 Waiting, 3 With doctor, 4 At billing, 5 Invoiced, 6 Paid, 7 Completed. */
+    static final Field<Integer> APPOINTMENTCODE = DSL.field(DSL.name("APPOINTMENTS", "APPOINTMENTCODE"), Integer.class);
+    static final Field<Integer> APPOINTMENT_TYPE = DSL.field(DSL.name("APPOINTMENTS", "APPOINTMENTTYPE"), Integer.class);
+    /** Seconds since midnight; 0 = not arrived. */
+    static final Field<Integer> ARRIVALTIME = DSL.field(DSL.name("APPOINTMENTS", "ARRIVALTIME"), Integer.class);
+    static final Field<LocalDateTime> APPOINTMENT_CREATED = DSL.field(DSL.name("APPOINTMENTS", "CREATED"), LocalDateTime.class);
+
+    /** The appointment types: their key column really is called APPOINTMENTCODE. */
+    static final Table<?> APPOINTMENTTYPES = DSL.table(DSL.name("APPOINTMENTTYPES"));
+    static final Field<Integer> APPOINTMENTTYPE_CODE = DSL.field(DSL.name("APPOINTMENTTYPES", "APPOINTMENTCODE"), Integer.class);
+    static final Field<String> APPOINTMENTTYPE_DESCRIPTION = DSL.field(DSL.name("APPOINTMENTTYPES", "DESCRIPTION"), String.class);
+
+    static final Table<?> CANCELLEDAPPOINTMENTS = DSL.table(DSL.name("CANCELLEDAPPOINTMENTS"));
+    static final Field<Integer> CANCELLED_APPOINTMENTID = DSL.field(DSL.name("CANCELLEDAPPOINTMENTS", "APPOINTMENTID"), Integer.class);
+    static final Field<String> CANCELLED_REASON = DSL.field(DSL.name("CANCELLEDAPPOINTMENTS", "REASON"), String.class);
 
     static final Table<?> PASTHISTORY = DSL.table(DSL.name("PASTHISTORY"));
     static final Field<Integer> HISTORY_ID = DSL.field(DSL.name("PASTHISTORY", "RECORDID"), Integer.class);
@@ -194,4 +218,6 @@ final class BpTables {
     static final Field<String> USER_PHONE = DSL.field(DSL.name("USERS", "PHONE"), String.class);
     static final Field<String> USER_EMAIL = DSL.field(DSL.name("USERS", "EMAIL"), String.class);
     static final Field<Integer> USER_TITLECODE = DSL.field(DSL.name("USERS", "TITLECODE"), Integer.class);
+    /** 1 when the user has an appointment book. */
+    static final Field<Integer> USER_APPOINTMENTS = DSL.field(DSL.name("USERS", "APPOINTMENTS"), Integer.class);
 }
