@@ -26,6 +26,7 @@ import org.halocloud.passthrough.query.QueryPipeline;
 import org.halocloud.passthrough.security.CredentialCipher;
 import org.halocloud.passthrough.state.AsyncQueryStore;
 import org.halocloud.passthrough.state.Subscription;
+import org.halocloud.passthrough.webhook.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -59,6 +60,7 @@ public class AsyncWorkers {
     private final ObjectMapper mapper;
     private final AsyncProperties properties;
     private final MeterRegistry meters;
+    private final Webhooks webhooks;
     private final OffsetDateTime started = OffsetDateTime.now();
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
@@ -67,7 +69,7 @@ public class AsyncWorkers {
     private volatile boolean stopping;
 
     public AsyncWorkers(AsyncQueryStore store, ResultStore results, QueryPipeline pipeline, FrontDoor frontDoor,
-                        CredentialCipher cipher, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters) {
+                        CredentialCipher cipher, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters, Webhooks webhooks) {
         this.store = store;
         this.results = results;
         this.pipeline = pipeline;
@@ -76,6 +78,7 @@ public class AsyncWorkers {
         this.mapper = mapper;
         this.properties = properties;
         this.meters = meters;
+        this.webhooks = webhooks;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(properties.workers(), r -> {
             Thread t = new Thread(r, "halo-async-" + n.incrementAndGet());
@@ -209,9 +212,12 @@ public class AsyncWorkers {
                         : cipher.seal(mapper.writeValueAsString(run.result().parameters()), AsyncQueries.parametersContext(id));
                 OffsetDateTime completed = OffsetDateTime.now();
                 status = "successful";
-                store.complete(id, new AsyncQueryStore.Completion(status, completed,
+                boolean completedNow = store.complete(id, new AsyncQueryStore.Completion(status, completed,
                         completed.plus(properties.retention()), run.result().sqlExecution().toMillis(),
                         noRows ? null : rows, run.result().rowsAffected(), sink.size(), parameters, null, null, null));
+                if (completedNow) {
+                    webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.ASYNC, completed);
+                }
             } catch (PagedRowsSink.StoreFailed e) {
                 status = "uploadFailed";
                 fail(id, status, "haloLink", 507, "The results could not be stored; run the query again.", null);

@@ -84,6 +84,23 @@ public class CredentialCipher {
         }
     }
 
+    /**
+     * A keyed fingerprint of bytes (hex HMAC-SHA256 under a key derived from the master key, bound to the context):
+     * tells whether a result changed without a plain hash that could confirm guessed rows.
+     */
+    public String fingerprint(byte[] data, String context) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] macKey = derive.doFinal(("halo-fingerprint-v1:" + context).getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot fingerprint a value", e);
+        }
+    }
+
     /** A sealed value fit for a URL (e.g. a paging token): base64url, no padding. */
     public String sealForUrl(String plaintext, String context) {
         byte[] sealed = Base64.getDecoder().decode(seal(plaintext, context).substring(PREFIX.length()));
