@@ -37,6 +37,8 @@ public abstract class HaloIntegrationTest {
 
     protected static final Path DATA_DIR = TestStateStore.tempDir();
     protected static final String KEY = "Ocp-Apim-Subscription-Key";
+    /** The operator's token in the tests; only its SHA-256 is configured. */
+    protected static final String OPERATOR_TOKEN = "operator-token-for-tests-only";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -45,6 +47,7 @@ public abstract class HaloIntegrationTest {
         registry.add("halo.query.timeout", () -> "2s");
         registry.add("logging.file.name", () -> DATA_DIR.resolve("halo.log").toString());
         registry.add("halo.cors.allowed-origins", () -> "https://app.example.com");
+        registry.add("halo.admin.token-sha256", () -> org.halocloud.passthrough.security.SubscriptionKeys.hash(OPERATOR_TOKEN));
         TestStateStore.configure(registry);
     }
 

@@ -1,6 +1,7 @@
 package org.halocloud.passthrough.state;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.halocloud.passthrough.security.CredentialCipher;
@@ -54,6 +55,22 @@ public class Integrators {
                 .query((rs, n) -> new Subscription(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), "active".equals(rs.getString(5)), rs.getBoolean(6)))
                 .optional();
+    }
+
+    /** A subscription as an operator sees it: never the key, only its last characters. */
+    public record SubscriptionSummary(UUID id, String keyHint, String environment, String status, boolean demo) {
+    }
+
+    public List<SubscriptionSummary> subscriptions(UUID integratorId) {
+        return db.sql("SELECT id, key_hint, environment, status, demo FROM subscription WHERE integrator_id = ? ORDER BY created_at")
+                .param(integratorId)
+                .query((rs, n) -> new SubscriptionSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)))
+                .list();
+    }
+
+    public boolean subscriptionExists(UUID subscriptionId) {
+        return db.sql("SELECT COUNT(*) FROM subscription WHERE id = ?").param(subscriptionId).query(Long.class).single() > 0;
     }
 
     public boolean anyDemoKey() {

@@ -118,6 +118,12 @@ public class Webhooks {
         log.info("webhook configured for subscription {}", subscriptionId);
     }
 
+    /** The URL pattern of a subscription's webhook, if it has one (the secret never leaves). */
+    public Optional<String> pattern(UUID subscriptionId) {
+        return db.sql("SELECT url_pattern FROM webhook WHERE subscription_id = ?").param(subscriptionId)
+                .query(String.class).optional();
+    }
+
     /** Removes a subscription's webhook; true when there was one. */
     public boolean remove(UUID subscriptionId) {
         return db.sql("DELETE FROM webhook WHERE subscription_id = ?").param(subscriptionId).update() == 1;
