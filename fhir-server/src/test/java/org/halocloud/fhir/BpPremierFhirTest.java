@@ -31,20 +31,11 @@ class BpPremierFhirTest extends FhirIntegrationTest {
     }
 
     private List<String> dbIds(String sql) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection c = asPractice(site("bp-premier").haloGuid(), null); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                ids.add(rs.getString(1).trim());
-            }
-        }
-        return ids;
+        return column("bp-premier", null, sql);
     }
 
     private String one(String sql) throws SQLException {
-        try (Connection c = asPractice(site("bp-premier").haloGuid(), null); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1) == null ? null : rs.getString(1).trim();
-        }
+        return value("bp-premier", null, sql);
     }
 
     @Test

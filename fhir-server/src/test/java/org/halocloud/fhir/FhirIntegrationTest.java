@@ -63,6 +63,23 @@ abstract class FhirIntegrationTest extends HaloIntegrationTest {
         }
     }
 
+    /** The first column of every row a query returns, trimmed — read as the practice itself, not through the API. */
+    protected List<String> column(String pms, String catalogue, String sql) throws java.sql.SQLException {
+        List<String> values = new ArrayList<>();
+        try (var c = asPractice(site(pms).haloGuid(), catalogue); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1) == null ? null : rs.getString(1).trim());
+            }
+        }
+        return values;
+    }
+
+    /** The single value a query returns (trimmed; null when SQL NULL). */
+    protected String value(String pms, String catalogue, String sql) throws java.sql.SQLException {
+        List<String> values = column(pms, catalogue, sql);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
     protected static List<String> ids(List<Resource> resources) {
         return resources.stream().map(r -> r.getIdElement().getIdPart()).toList();
     }

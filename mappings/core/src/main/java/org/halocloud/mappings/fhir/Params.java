@@ -27,28 +27,16 @@ public final class Params {
 
     /** FHIR string search: starts with, case-insensitive; {@code :exact} and {@code :contains} too. */
     public static SearchParameter string(Field<String>... fields) {
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.STRING;
-            }
-
-            @Override
-            public List<String> modifiers() {
-                return List.of("exact", "contains");
-            }
-
-            @Override
-            public Condition condition(String modifier, List<String> values, SearchContext context) {
-                return anyOf(values, value -> {
-                    List<Condition> perField = new ArrayList<>();
-                    for (Field<String> f : fields) {
-                        perField.add(match(f, value, modifier));
-                    }
-                    return DSL.or(perField);
-                });
-            }
-        };
+        return SearchParameter.of(RestSearchParameterTypeEnum.STRING, List.of("exact", "contains"), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, value -> {
+                List<Condition> perField = new ArrayList<>();
+                for (Field<String> f : fields) {
+                    perField.add(match(f, value, modifier));
+                }
+                return DSL.or(perField);
+            });
+        });
     }
 
     private static Condition match(Field<String> field, String value, String modifier) {
@@ -65,23 +53,16 @@ public final class Params {
      * {@code system|code} must name the given system; a code alone matches in it.
      */
     public static SearchParameter token(String system, Map<String, Condition> codes) {
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.TOKEN;
-            }
-
-            @Override
-            public Condition condition(String modifier, List<String> values, SearchContext context) {
-                return anyOf(values, value -> {
-                    Token t = Token.parse(value);
-                    if (t.system() != null && !t.system().equals(system)) {
-                        return DSL.falseCondition();
-                    }
-                    return codes.getOrDefault(t.code(), DSL.falseCondition());
-                });
-            }
-        };
+        return SearchParameter.of(RestSearchParameterTypeEnum.TOKEN, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, value -> {
+                Token t = Token.parse(value);
+                if (t.system() != null && !t.system().equals(system)) {
+                    return DSL.falseCondition();
+                }
+                return codes.getOrDefault(t.code(), DSL.falseCondition());
+            });
+        });
     }
 
     /**
@@ -89,27 +70,20 @@ public final class Params {
      * without a system is looked for in every system.
      */
     public static SearchParameter identifier(Map<String, Function<String, Condition>> bySystem) {
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.TOKEN;
-            }
-
-            @Override
-            public Condition condition(String modifier, List<String> values, SearchContext context) {
-                return anyOf(values, value -> {
-                    Token t = Token.parse(value);
-                    if (t.code() == null || t.code().isBlank()) {
-                        throw new InvalidSearch("identifier needs a value (system|value)");
-                    }
-                    if (t.system() == null) {
-                        return DSL.or(bySystem.values().stream().map(f -> f.apply(t.code())).toList());
-                    }
-                    Function<String, Condition> f = bySystem.get(t.system());
-                    return f == null ? DSL.falseCondition() : f.apply(t.code());
-                });
-            }
-        };
+        return SearchParameter.of(RestSearchParameterTypeEnum.TOKEN, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, value -> {
+                Token t = Token.parse(value);
+                if (t.code() == null || t.code().isBlank()) {
+                    throw new InvalidSearch("identifier needs a value (system|value)");
+                }
+                if (t.system() == null) {
+                    return DSL.or(bySystem.values().stream().map(f -> f.apply(t.code())).toList());
+                }
+                Function<String, Condition> f = bySystem.get(t.system());
+                return f == null ? DSL.falseCondition() : f.apply(t.code());
+            });
+        });
     }
 
     /**
@@ -121,27 +95,20 @@ public final class Params {
                                              Field<String> recordNumber) {
         SearchParameter known = identifier(bySystem);
         String prefix = org.halocloud.mappings.au.AuCodes.MEDICAL_RECORD_PREFIX;
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.TOKEN;
-            }
-
-            @Override
-            public Condition condition(String modifier, List<String> values, SearchContext context) {
-                return anyOf(values, value -> {
-                    Token t = Token.parse(value);
-                    if (t.system() != null && t.system().startsWith(prefix)) {
-                        if (t.code() == null || t.code().isBlank()) {
-                            throw new InvalidSearch("identifier needs a value (system|value)");
-                        }
-                        return hpio.eq(t.system().substring(prefix.length())).and(DSL.trim(recordNumber).eq(t.code()));
+        return SearchParameter.of(RestSearchParameterTypeEnum.TOKEN, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, value -> {
+                Token t = Token.parse(value);
+                if (t.system() != null && t.system().startsWith(prefix)) {
+                    if (t.code() == null || t.code().isBlank()) {
+                        throw new InvalidSearch("identifier needs a value (system|value)");
                     }
-                    Condition other = known.condition(modifier, List.of(value), context);
-                    return t.system() == null ? other.or(DSL.trim(recordNumber).eq(t.code())) : other;
-                });
-            }
-        };
+                    return hpio.eq(t.system().substring(prefix.length())).and(DSL.trim(recordNumber).eq(t.code()));
+                }
+                Condition other = known.condition(modifier, List.of(value), context);
+                return t.system() == null ? other.or(DSL.trim(recordNumber).eq(t.code())) : other;
+            });
+        });
     }
 
     /**
@@ -159,17 +126,10 @@ public final class Params {
 
     /** The resource id ({@code _id}), as the mapping's key. */
     public static <T> SearchParameter id(Field<T> key, Function<String, Optional<T>> parse) {
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.TOKEN;
-            }
-
-            @Override
-            public Condition condition(String modifier, List<String> values, SearchContext context) {
-                return anyOf(values, v -> parse.apply(Token.parse(v).code()).map(key::eq).orElse(DSL.falseCondition()));
-            }
-        };
+        return SearchParameter.of(RestSearchParameterTypeEnum.TOKEN, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, v -> parse.apply(Token.parse(v).code()).map(key::eq).orElse(DSL.falseCondition()));
+        });
     }
 
     /**
@@ -177,17 +137,10 @@ public final class Params {
      * the second with an offset are converted to the practice's zone.
      */
     public static SearchParameter date(Field<LocalDateTime> field, ZoneId zone) {
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.DATE;
-            }
-
-            @Override
-            public Condition condition(String modifier, List<String> values, SearchContext context) {
-                return anyOf(values, value -> dateCondition(field, value, zone));
-            }
-        };
+        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, value -> dateCondition(field, value, zone));
+        });
     }
 
     static Condition dateCondition(Field<LocalDateTime> field, String value, ZoneId zone) {
@@ -231,31 +184,19 @@ public final class Params {
      * chains such as {@code patient.identifier=system|value} through the target's mapping.
      */
     public static <T> SearchParameter reference(String targetType, Field<T> foreignKey, Function<String, Optional<T>> parse) {
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.REFERENCE;
+        return SearchParameter.of(RestSearchParameterTypeEnum.REFERENCE, List.of(), List.of(targetType),
+                (chain, values, context) -> {
+            if (chain != null && !chain.equals(targetType)) {
+                return context.chain(targetType, chain, values, foreignKey);
             }
-
-            @Override
-            public List<String> targets() {
-                return List.of(targetType);
-            }
-
-            @Override
-            public Condition condition(String chain, List<String> values, SearchContext context) {
-                if (chain != null && !chain.equals(targetType)) {
-                    return context.chain(targetType, chain, values, foreignKey);
+            return anyOf(values, v -> {
+                String id = v.startsWith(targetType + "/") ? v.substring(targetType.length() + 1) : v;
+                if (id.contains("/")) {
+                    return DSL.falseCondition();
                 }
-                return anyOf(values, v -> {
-                    String id = v.startsWith(targetType + "/") ? v.substring(targetType.length() + 1) : v;
-                    if (id.contains("/")) {
-                        return DSL.falseCondition();
-                    }
-                    return parse.apply(id).map(foreignKey::eq).orElse(DSL.falseCondition());
-                });
-            }
-        };
+                return parse.apply(id).map(foreignKey::eq).orElse(DSL.falseCondition());
+            });
+        });
     }
 
     /** Any of the comma-separated values may match. */

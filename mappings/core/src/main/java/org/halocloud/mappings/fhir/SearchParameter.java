@@ -31,6 +31,37 @@ public interface SearchParameter {
      */
     Condition condition(String modifier, List<String> values, SearchContext context);
 
+    /** The body of a parameter: one occurrence's values → a condition (see {@link #condition}). */
+    @FunctionalInterface
+    interface Body {
+        Condition condition(String modifier, List<String> values, SearchContext context);
+    }
+
+    /** A parameter made of its type, accepted modifiers, reference targets and body. */
+    static SearchParameter of(RestSearchParameterTypeEnum type, List<String> modifiers, List<String> targets, Body body) {
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return type;
+            }
+
+            @Override
+            public List<String> modifiers() {
+                return modifiers;
+            }
+
+            @Override
+            public List<String> targets() {
+                return targets;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return body.condition(modifier, values, context);
+            }
+        };
+    }
+
     /** Lets a reference parameter search through the resource it points to (e.g. {@code patient.identifier}). */
     interface SearchContext {
         Condition chain(String targetType, String chainedParameter, List<String> values, org.jooq.Field<?> foreignKey);

@@ -418,17 +418,10 @@ public final class BpPremierFhir implements PmsMapping {
         Field<Integer> ymd = year.mul(DSL.inline(10000))
                 .plus(DSL.when(month.gt(DSL.inline(0)), month).otherwise(DSL.inline(1)).mul(DSL.inline(100)))
                 .plus(DSL.when(day.gt(DSL.inline(0)), day).otherwise(DSL.inline(1)));
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.DATE;
-            }
-
-            @Override
-            public Condition condition(String modifier, List<String> values, SearchContext context) {
-                return DSL.or(values.stream().map(v -> year.gt(0).and(ymdCondition(ymd, v))).toList());
-            }
-        };
+        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return DSL.or(values.stream().map(v -> year.gt(0).and(ymdCondition(ymd, v))).toList());
+        });
     }
 
     private static Condition ymdCondition(Field<Integer> ymd, String value) {

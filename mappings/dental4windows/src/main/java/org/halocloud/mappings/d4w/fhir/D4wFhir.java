@@ -231,17 +231,10 @@ public final class D4wFhir implements PmsMapping {
      */
     private static SearchParameter day(org.jooq.Field<java.time.LocalDateTime> column) {
         SearchParameter byDay = Params.date(column, ZONE);
-        return new SearchParameter() {
-            @Override
-            public RestSearchParameterTypeEnum type() {
-                return RestSearchParameterTypeEnum.DATE;
-            }
-
-            @Override
-            public org.jooq.Condition condition(String modifier, List<String> values, SearchContext context) {
-                return byDay.condition(modifier, values.stream().map(D4wFhir::toDay).toList(), context);
-            }
-        };
+        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return byDay.condition(modifier, values.stream().map(D4wFhir::toDay).toList(), context);
+        });
     }
 
     static String toDay(String value) {
