@@ -35,6 +35,8 @@ class NoPatientDataInLogsTest extends HaloIntegrationTest {
         }
         List<String> loggers = List.of("org.halocloud", "org.springframework.web", "org.springframework.jdbc", "ROOT");
         loggers.forEach(l -> logging.setLogLevel(l, LogLevel.DEBUG));
+        // the test's own HTTP client logs its URLs at debug: that is this test talking, not the server
+        logging.setLogLevel("jdk.internal.httpclient", LogLevel.INFO);
         try {
             String key = acme();
             var byParameter = immediate(guid, key, mapper.writeValueAsString(Map.of("command", Map.of(
@@ -49,8 +51,16 @@ class NoPatientDataInLogsTest extends HaloIntegrationTest {
                     .statusCode()).isIn(413, 504);
             assertThat(immediate(guid, key, "{\"command\":{\"text\":\"" + name + "\",\"executionMode\":1}")
                     .statusCode()).isEqualTo(400);
+            // and through the FHIR API: a search by the name, a read of that patient, a refused search quoting it
+            String fhir = "/integrator/sites/" + guid + "/fhir/R4/Patient";
+            var found = get(fhir + "?family=" + name, key);
+            assertThat(found.statusCode()).isEqualTo(200);
+            assertThat(found.body()).contains(name);
+            assertThat(get(fhir + "?birthdate=" + name, key).statusCode()).isEqualTo(400);
+            assertThat(get(fhir + "?" + name + "=1", key).statusCode()).isEqualTo(400);
         } finally {
             loggers.forEach(l -> logging.setLogLevel(l, l.equals("ROOT") ? LogLevel.INFO : null));
+            logging.setLogLevel("jdk.internal.httpclient", null);
         }
         String logs = output.getAll() + logText();
         assertThat(logs).as("the query metadata is logged").contains("mode=immediate status=successful");
