@@ -241,6 +241,20 @@ class BpPremierClinicalFhirTest extends FhirIntegrationTest {
                 new Case("MedicationRequest?patient=" + prescribed + "&intent=order&authoredon=" + lastScript,
                         scriptsOfP + " AND CAST(s.SCRIPTDATE AS DATE) = '" + lastScript + "'"),
                 new Case("MedicationRequest?status=active", scripts + " AND s.SCRIPTDATE >= '" + validFrom + "'")));
+
+        // the medicine is a contained AU Core Medication whose code text is Bp's drug name
+        String rxId = one("SELECT MIN(RECORDID) FROM CURRENTRX WHERE RECORDSTATUS = 1 AND INTERNALID = " + onMeds);
+        var ms = (org.hl7.fhir.r4.model.MedicationStatement) parse(fhir("bp-premier", key, "MedicationStatement/" + rxId));
+        assertThat(ms.getMedicationReference().getReference()).isEqualTo("#med");
+        var medication = (org.hl7.fhir.r4.model.Medication) ms.getContained().get(0);
+        assertThat(medication.getMeta().getProfile().get(0).getValue())
+                .isEqualTo("http://hl7.org.au/fhir/core/StructureDefinition/au-core-medication");
+        assertThat(medication.getCode().getText()).isEqualTo(one("SELECT DRUGNAME FROM CURRENTRX WHERE RECORDID = " + rxId));
+        String itemId = one("SELECT MIN(RECORDID) FROM SCRIPTITEMS WHERE RECORDSTATUS = 1 AND INTERNALID = " + prescribed);
+        var mr = (org.hl7.fhir.r4.model.MedicationRequest) parse(fhir("bp-premier", key, "MedicationRequest/" + itemId));
+        assertThat(mr.getMedicationReference().getReference()).isEqualTo("#med");
+        assertThat(((org.hl7.fhir.r4.model.Medication) mr.getContained().get(0)).getCode().getText())
+                .isEqualTo(one("SELECT DRUGNAME FROM SCRIPTITEMS WHERE RECORDID = " + itemId));
     }
 
     @Test

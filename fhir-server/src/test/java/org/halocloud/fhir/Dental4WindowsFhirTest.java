@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Schedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -260,6 +261,16 @@ class Dental4WindowsFhirTest extends FhirIntegrationTest {
                 new Case("MedicationStatement?status=active", "SELECT PM_ID FROM PATIENT_MEDICATION WHERE IS_CURRENT = TRUE"),
                 new Case("MedicationStatement?_id=" + one(pms, "SELECT MAX(PM_ID) FROM PATIENT_MEDICATION"),
                         "SELECT MAX(PM_ID) FROM PATIENT_MEDICATION")));
+
+        // the medicine is a contained AU Core Medication whose code text is the row's MEDICATION
+        String pm = one(pms, "SELECT MAX(PM_ID) FROM PATIENT_MEDICATION");
+        var ms = (org.hl7.fhir.r4.model.MedicationStatement) parse(fhir(pms, key(), "MedicationStatement/" + pm));
+        assertThat(ms.getMedicationReference().getReference()).isEqualTo("#med");
+        var medication = (org.hl7.fhir.r4.model.Medication) ms.getContained().get(0);
+        assertThat(medication.getMeta().getProfile().get(0).getValue())
+                .isEqualTo("http://hl7.org.au/fhir/core/StructureDefinition/au-core-medication");
+        assertThat(medication.getCode().getText())
+                .isEqualTo(one(pms, "SELECT MEDICATION FROM PATIENT_MEDICATION WHERE PM_ID = " + pm));
     }
 
     @ParameterizedTest
@@ -285,6 +296,43 @@ class Dental4WindowsFhirTest extends FhirIntegrationTest {
                 .atZone(java.time.ZoneId.of("Australia/Sydney")).toInstant());
         assertThat(a.getParticipant()).extracting(p -> p.getActor().getReference()).contains("Patient/"
                 + one(pms, "SELECT PATIENT_ID FROM APPOINTMENT WHERE APPT_ID = " + fta));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"d4w", "d4web"})
+    void everyScheduleSearchReturnsExactlyTheMatchingBooks(String pms) throws Exception {
+        String books = "SELECT BOOK_ID FROM APPT_BOOK WHERE 1 = 1";
+        String book = one(pms, "SELECT MIN(BOOK_ID) FROM APPT_BOOK");
+        String provider = one(pms, "SELECT MIN(PROVIDER_ID) FROM APPT_BOOK");
+        String location = one(pms, "SELECT MAX(LOCATION_ID) FROM APPT_BOOK");
+        String hpii = one(pms, "SELECT MIN(P.HPII) FROM PROVIDER P JOIN APPT_BOOK B ON B.PROVIDER_ID = P.PROVIDER_ID");
+        String locationName = one(pms, "SELECT NAME FROM LOCATION WHERE LOCATION_ID = " + location);
+        String upper = locationName.toUpperCase();
+        check(pms, List.of(
+                new Case("Schedule", books),
+                new Case("Schedule?_id=" + book, books + " AND BOOK_ID = " + book),
+                new Case("Schedule?actor=Practitioner/" + provider, books + " AND PROVIDER_ID = " + provider),
+                new Case("Schedule?actor=Location/" + location, books + " AND LOCATION_ID = " + location),
+                new Case("Schedule?actor=" + provider, books + " AND (PROVIDER_ID = " + provider + " OR LOCATION_ID = " + provider + ")"),
+                new Case("Schedule?actor=Practitioner/" + provider + ",Location/" + location,
+                        books + " AND (PROVIDER_ID = " + provider + " OR LOCATION_ID = " + location + ")"),
+                new Case("Schedule?actor=Patient/" + provider, books + " AND 1 = 0"),
+                new Case("Schedule?actor.identifier=http://ns.electronichealth.net.au/id/hi/hpii/1.0|" + hpii,
+                        books + " AND PROVIDER_ID IN (SELECT PROVIDER_ID FROM PROVIDER WHERE HPII = '" + hpii + "')"),
+                new Case("Schedule?actor.name=" + locationName, books
+                        + " AND (PROVIDER_ID IN (SELECT PROVIDER_ID FROM PROVIDER WHERE UPPER(SURNAME) LIKE '" + upper
+                        + "%' OR UPPER(FIRST_NAME) LIKE '" + upper + "%')"
+                        + " OR LOCATION_ID IN (SELECT LOCATION_ID FROM LOCATION WHERE UPPER(NAME) LIKE '" + upper + "%'))"),
+                new Case("Schedule?active=true", books + " AND IS_ACTIVE = TRUE"),
+                new Case("Schedule?active=false", books + " AND IS_ACTIVE = FALSE"),
+                new Case("Schedule?active=true&actor=Practitioner/" + provider,
+                        books + " AND IS_ACTIVE = TRUE AND PROVIDER_ID = " + provider)));
+        assertThat(dbIds(pms, books)).isNotEmpty();
+        Schedule s = (Schedule) parse(fhir(pms, key(), "Schedule/" + book));
+        assertThat(s.getActor()).extracting(a -> a.getReference()).containsExactly(
+                "Practitioner/" + one(pms, "SELECT PROVIDER_ID FROM APPT_BOOK WHERE BOOK_ID = " + book),
+                "Location/" + one(pms, "SELECT LOCATION_ID FROM APPT_BOOK WHERE BOOK_ID = " + book));
+        assertThat(s.getActive()).isEqualTo(Boolean.parseBoolean(one(pms, "SELECT IS_ACTIVE FROM APPT_BOOK WHERE BOOK_ID = " + book)));
     }
 
     @ParameterizedTest
@@ -382,7 +430,8 @@ class Dental4WindowsFhirTest extends FhirIntegrationTest {
                 .containsEntry("PractitionerRole", core + "practitionerrole").containsEntry("Organization", core + "organization")
                 .containsEntry("Location", core + "location").containsEntry("Procedure", core + "procedure")
                 .containsEntry("Condition", core + "condition").containsEntry("AllergyIntolerance", core + "allergyintolerance")
-                .containsEntry("MedicationStatement", core + "medicationstatement").containsEntry("Appointment", null);
+                .containsEntry("MedicationStatement", core + "medicationstatement").containsEntry("Appointment", null)
+                .containsEntry("Schedule", null);
         var role = cs.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("PractitionerRole")).findFirst().orElseThrow();
         assertThat(role.getSearchInclude()).extracting(s -> s.getValue()).contains("PractitionerRole:practitioner");
         // each resource a search returns says its profile

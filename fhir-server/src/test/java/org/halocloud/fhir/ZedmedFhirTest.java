@@ -400,6 +400,48 @@ class ZedmedFhirTest extends FhirIntegrationTest {
         Condition c = (Condition) parse(fhir("zedmed", key, "Condition/" + problem));
         assertThat(c.getSubject().getReference()).isEqualTo("Patient/" + one(CLINICAL, "SELECT PATIENT_ID FROM PROBLEM WHERE PROBLEM_ID = " + problem));
         assertThat(c.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("problem-list-item");
+        // the medicine is a contained AU Core Medication: its text and AMT/PBS codings are the row's
+        String med = one(CLINICAL, "SELECT MIN(MED_ID) FROM CURRENT_MED WHERE DELETED = 0 AND AMT_CODE IS NOT NULL");
+        org.hl7.fhir.r4.model.MedicationStatement ms =
+                (org.hl7.fhir.r4.model.MedicationStatement) parse(fhir("zedmed", key, "MedicationStatement/" + med));
+        assertThat(ms.getMedicationReference().getReference()).isEqualTo("#med");
+        assertThat(ms.getContained()).hasSize(1);
+        org.hl7.fhir.r4.model.Medication medication = (org.hl7.fhir.r4.model.Medication) ms.getContained().get(0);
+        assertThat(medication.getMeta().getProfile().get(0).getValue())
+                .isEqualTo("http://hl7.org.au/fhir/core/StructureDefinition/au-core-medication");
+        assertThat(medication.getCode().getText()).startsWith(one(CLINICAL, "SELECT TRIM(DRUG_NAME) FROM CURRENT_MED WHERE MED_ID = " + med));
+        assertThat(medication.getCode().getCoding()).extracting(org.hl7.fhir.r4.model.Coding::getCode)
+                .contains(one(CLINICAL, "SELECT AMT_CODE FROM CURRENT_MED WHERE MED_ID = " + med));
+    }
+
+    @Test
+    void everyScheduleSearchReturnsExactlyTheDoctorsWithScheduleRows() throws Exception {
+        String schedules = "SELECT DR_CODE FROM DOCTOR WHERE DR_CODE IN (SELECT DR_CODE FROM DR_SCHEDULE)";
+        String doctor = one(ADMIN, "SELECT MIN(DR_CODE) FROM (" + schedules + ") x");
+        String hpii = one(ADMIN, "SELECT MIN(HPII) FROM DOCTOR WHERE DR_CODE IN (SELECT DR_CODE FROM DR_SCHEDULE)");
+        String family = one(ADMIN, "SELECT FAMILY_NAME FROM DOCTOR WHERE DR_CODE = '" + doctor + "'");
+        check(List.of(
+                new Case("Schedule", ADMIN, schedules),
+                new Case("Schedule?_id=" + doctor, ADMIN, schedules + " AND DR_CODE = '" + doctor + "'"),
+                new Case("Schedule?actor=" + doctor, ADMIN, schedules + " AND DR_CODE = '" + doctor + "'"),
+                new Case("Schedule?actor=Practitioner/" + doctor, ADMIN, schedules + " AND DR_CODE = '" + doctor + "'"),
+                new Case("Schedule?actor=Location/1", ADMIN, schedules + " AND 1 = 0"),
+                new Case("Schedule?actor.identifier=http://ns.electronichealth.net.au/id/hi/hpii/1.0|" + hpii, ADMIN,
+                        schedules + " AND HPII = '" + hpii + "'"),
+                new Case("Schedule?actor.family=" + family, ADMIN,
+                        schedules + " AND UPPER(FAMILY_NAME) LIKE '" + family.toUpperCase() + "%'"),
+                new Case("Schedule?active=true", ADMIN, schedules + " AND IS_ACTIVE = 1"),
+                new Case("Schedule?active=false", ADMIN, schedules + " AND IS_ACTIVE <> 1"),
+                new Case("Schedule?active=true&actor=" + doctor, ADMIN, schedules + " AND IS_ACTIVE = 1 AND DR_CODE = '" + doctor + "'")));
+        assertThat(dbIds(ADMIN, schedules)).isNotEmpty();
+        org.hl7.fhir.r4.model.Schedule s = (org.hl7.fhir.r4.model.Schedule) parse(fhir("zedmed", key, "Schedule/" + doctor));
+        assertThat(s.getActorFirstRep().getReference()).isEqualTo("Practitioner/" + doctor);
+        assertThat(s.getActive()).isEqualTo("1".equals(one(ADMIN, "SELECT IS_ACTIVE FROM DOCTOR WHERE DR_CODE = '" + doctor + "'")));
+        // a doctor without schedule rows has no Schedule
+        String noBook = one(ADMIN, "SELECT MIN(DR_CODE) FROM DOCTOR WHERE DR_CODE NOT IN (SELECT DR_CODE FROM DR_SCHEDULE)");
+        if (noBook != null) {
+            assertThat(fhir("zedmed", key, "Schedule/" + noBook).statusCode()).isEqualTo(404);
+        }
     }
 
     @Test
@@ -460,7 +502,7 @@ class ZedmedFhirTest extends FhirIntegrationTest {
         var resources = cs.getRestFirstRep().getResource();
         assertThat(resources).extracting(r -> r.getType()).contains("Patient", "Practitioner", "PractitionerRole",
                 "Organization", "Location", "Encounter", "Condition", "AllergyIntolerance", "MedicationStatement",
-                "MedicationRequest", "Immunization", "Observation", "Appointment");
+                "MedicationRequest", "Immunization", "Observation", "Appointment", "Schedule");
         for (var resource : resources) {
             for (var param : resource.getSearchParam()) {
                 String value = switch (param.getType()) {

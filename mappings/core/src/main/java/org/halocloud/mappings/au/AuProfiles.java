@@ -14,6 +14,7 @@ public final class AuProfiles {
     public static final String ENCOUNTER = CORE + "au-core-encounter";
     public static final String CONDITION = CORE + "au-core-condition";
     public static final String ALLERGY_INTOLERANCE = CORE + "au-core-allergyintolerance";
+    public static final String MEDICATION = CORE + "au-core-medication";
     public static final String MEDICATION_STATEMENT = CORE + "au-core-medicationstatement";
     public static final String MEDICATION_REQUEST = CORE + "au-core-medicationrequest";
     public static final String IMMUNIZATION = CORE + "au-core-immunization";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Row;
 import org.hl7.fhir.r4.model.Address;
@@ -468,7 +469,7 @@ final class BpResources {
             m.addExtension(new Extension(AuProfiles.MEDICATION_LONG_TERM, new BooleanType(rxStatus == 1)));
         }
         m.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
-        m.setMedication(medicine(r.text(RX_DRUGNAME)));
+        m.setMedication(AuMedication.contain(m, medicine(r.text(RX_DRUGNAME))));
         m.setSubject(new Reference("Patient/" + r.integer(RX_PATIENT)));
         if (r.date(RX_FIRSTDATE) != null) {
             m.setEffective(new DateTimeType(r.date(RX_FIRSTDATE).toString()));
@@ -498,7 +499,7 @@ final class BpResources {
         m.setStatus(written != null && !written.isBefore(scriptsValidFrom())
                 ? MedicationRequest.MedicationRequestStatus.ACTIVE : MedicationRequest.MedicationRequestStatus.COMPLETED);
         m.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-        m.setMedication(medicine(r.text(ITEM_DRUGNAME)));
+        m.setMedication(AuMedication.contain(m, medicine(r.text(ITEM_DRUGNAME))));
         m.setSubject(new Reference("Patient/" + r.integer(ITEM_PATIENT)));
         if (written != null) {
             m.setAuthoredOnElement(new DateTimeType(written.toLocalDate().toString()));

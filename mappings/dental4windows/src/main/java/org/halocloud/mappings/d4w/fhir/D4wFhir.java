@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Schedule;
 import org.jooq.impl.DSL;
 
 /**
@@ -197,6 +198,56 @@ public final class D4wFhir implements PmsMapping {
             .search("status", Params.token(APPOINTMENT_STATUS, appointmentStatuses()))
             .map(D4wResources::appointment);
 
+    /**
+     * Schedule ← APPT_BOOK (one per book: a provider's column at a location, per chair): Schedule/{BOOK_ID}, actors
+     * Practitioner/{PROVIDER_ID} and Location/{LOCATION_ID}, active from IS_ACTIVE. Base R4 (no AU Core profile).
+     */
+    static final ResourceMapping<Schedule, Integer> SCHEDULE = ResourceMapping
+            .of(Schedule.class, null, BOOK_BOOK_ID, Params::integerId)
+            .from(APPT_BOOK_T, BOOK_BOOK_ID, BOOK_PROVIDER_ID, BOOK_LOCATION_ID, BOOK_CHAIR_NAME, BOOK_IS_ACTIVE)
+            .search("actor", actor(Map.of("Practitioner", BOOK_PROVIDER_ID, "Location", BOOK_LOCATION_ID)))
+            .search("active", Params.token("", Map.of("true", BOOK_IS_ACTIVE.eq(true), "false", BOOK_IS_ACTIVE.eq(false))))
+            .map(D4wResources::schedule);
+
+    /**
+     * A reference that may point to several types, each held in its own integer column: {@code Type/id} matches
+     * that type's column, a bare id any of them (the front door drops a {@code :Type} modifier, so it matches as bare).
+     * A chain ({@code actor.identifier=…}) matches through every target that declares the chained parameter.
+     */
+    private static SearchParameter actor(Map<String, org.jooq.Field<Integer>> byType) {
+        List<String> types = List.copyOf(new java.util.TreeMap<>(byType).keySet());
+        return SearchParameter.of(RestSearchParameterTypeEnum.REFERENCE, List.of(), types, (chain, values, context) -> {
+            if (chain != null) {
+                List<org.jooq.Condition> any = new ArrayList<>();
+                RuntimeException refused = null;
+                for (String type : types) {
+                    try {
+                        any.add(context.chain(type, chain, values, byType.get(type)));
+                    } catch (RuntimeException e) {
+                        refused = refused == null ? e : refused;
+                    }
+                }
+                if (any.isEmpty()) {
+                    throw refused;
+                }
+                return DSL.or(any);
+            }
+            List<org.jooq.Condition> any = new ArrayList<>();
+            for (String value : values) {
+                int slash = value.indexOf('/');
+                if (slash < 0) {
+                    Params.integerId(value).ifPresent(id -> byType.values().forEach(column -> any.add(column.eq(id))));
+                } else {
+                    org.jooq.Field<Integer> column = byType.get(value.substring(0, slash));
+                    if (column != null) {
+                        Params.integerId(value.substring(slash + 1)).ifPresent(id -> any.add(column.eq(id)));
+                    }
+                }
+            }
+            return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
+        });
+    }
+
     @Override
     public Set<String> pms() {
         return Set.of("d4w", "d4web");
@@ -210,7 +261,7 @@ public final class D4wFhir implements PmsMapping {
     @Override
     public List<ResourceMapping<?, ?>> resources() {
         return List.of(PATIENT, PRACTITIONER, PRACTITIONER_ROLE, ORGANIZATION, LOCATION, PROCEDURE, CONDITION,
-                ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT);
+                ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT, SCHEDULE);
     }
 
     /** D4W's appointment STATUS codes as FHIR appointment statuses (see {@link D4wResources#appointmentStatus}). */

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.fhir.Row;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -29,6 +30,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
 
 /** Row mappers: each FHIR element ← its D4W column (trimmed, decoded). */
 final class D4wResources {
@@ -288,7 +290,7 @@ final class D4wResources {
         MedicationStatement m = new MedicationStatement();
         m.setStatus(r.flag(MED_IS_CURRENT) ? MedicationStatement.MedicationStatementStatus.ACTIVE
                 : MedicationStatement.MedicationStatementStatus.COMPLETED);
-        m.setMedication(new CodeableConcept().setText(r.text(MED_MEDICATION)));
+        m.setMedication(AuMedication.contain(m, new CodeableConcept().setText(r.text(MED_MEDICATION))));
         m.setSubject(new Reference("Patient/" + r.text(MED_PATIENT_ID)));
         LocalDate recorded = r.date(MED_DATE_RECORDED);
         if (recorded != null) {
@@ -376,5 +378,16 @@ final class D4wResources {
             a.addLine(line2);
         }
         return a;
+    }
+
+    static Schedule schedule(Row r) {
+        Schedule s = new Schedule();
+        s.setActive(r.flag(BOOK_IS_ACTIVE));
+        s.addActor(new Reference("Practitioner/" + r.integer(BOOK_PROVIDER_ID)));
+        s.addActor(new Reference("Location/" + r.integer(BOOK_LOCATION_ID)));
+        if (r.text(BOOK_CHAIR_NAME) != null) {
+            s.setComment(r.text(BOOK_CHAIR_NAME));
+        }
+        return s;
     }
 }

@@ -43,6 +43,13 @@ final class D4wTables {
     static final Field<Integer> PRV_LOCATION_ID = DSL.field(DSL.name("PROVIDER", "LOCATION_ID"), Integer.class);
     static final Field<Boolean> PRV_IS_ACTIVE = DSL.field(DSL.name("PROVIDER", "IS_ACTIVE"), Boolean.class);
 
+    static final Table<?> APPT_BOOK_T = DSL.table(DSL.name("APPT_BOOK"));
+    static final Field<Integer> BOOK_BOOK_ID = DSL.field(DSL.name("APPT_BOOK", "BOOK_ID"), Integer.class);
+    static final Field<Integer> BOOK_PROVIDER_ID = DSL.field(DSL.name("APPT_BOOK", "PROVIDER_ID"), Integer.class);
+    static final Field<Integer> BOOK_LOCATION_ID = DSL.field(DSL.name("APPT_BOOK", "LOCATION_ID"), Integer.class);
+    static final Field<String> BOOK_CHAIR_NAME = DSL.field(DSL.name("APPT_BOOK", "CHAIR_NAME"), String.class);
+    static final Field<Boolean> BOOK_IS_ACTIVE = DSL.field(DSL.name("APPT_BOOK", "IS_ACTIVE"), Boolean.class);
+
     static final Table<?> PATIENT_T = DSL.table(DSL.name("PATIENT"));
     static final Field<Integer> PAT_PATIENT_ID = DSL.field(DSL.name("PATIENT", "PATIENT_ID"), Integer.class);
     static final Field<String> PAT_CARD_NO = DSL.field(DSL.name("PATIENT", "CARD_NO"), String.class);

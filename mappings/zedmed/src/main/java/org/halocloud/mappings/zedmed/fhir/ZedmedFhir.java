@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Schedule;
 import org.jooq.impl.DSL;
 
 /**
@@ -268,6 +269,19 @@ public final class ZedmedFhir implements PmsMapping {
         return type == null ? DSL.falseCondition() : OBS_TYPE.eq(type);
     }
 
+    /**
+     * Schedule ← DOCTOR with DR_SCHEDULE rows (one per doctor, whatever branches and weekdays the rows cover):
+     * Schedule/{DR_CODE}, actor Practitioner/{DR_CODE}, active from DOCTOR.IS_ACTIVE. Base R4 (no AU Core profile).
+     */
+    static final ResourceMapping<Schedule, String> SCHEDULES = ResourceMapping
+            .of(Schedule.class, null, DR_CODE, ZedmedFhir::drCode)
+            .from(DOCTOR, DR_CODE, DR_IS_ACTIVE)
+            .where(DR_CODE.in(DSL.select(SCHEDULE_DR_CODE).from(DR_SCHEDULE)))
+            .catalogue(ADMIN)
+            .search("actor", Params.reference("Practitioner", DR_CODE, ZedmedFhir::drCode))
+            .search("active", Params.token("", Map.of("true", DR_IS_ACTIVE.eq(1), "false", DR_IS_ACTIVE.ne(1))))
+            .map(ZedmedResources::schedule);
+
     @Override
     public Set<String> pms() {
         return Set.of("zedmed");
@@ -281,7 +295,8 @@ public final class ZedmedFhir implements PmsMapping {
     @Override
     public List<ResourceMapping<?, ?>> resources() {
         return List.of(PATIENTS, PRACTITIONERS, PRACTITIONER_ROLES, ORGANIZATIONS, LOCATIONS, ENCOUNTERS, CONDITIONS,
-                ALLERGIES, MEDICATION_STATEMENTS, MEDICATION_REQUESTS, IMMUNIZATIONS, OBSERVATIONS, APPOINTMENTS);
+                ALLERGIES, MEDICATION_STATEMENTS, MEDICATION_REQUESTS, IMMUNIZATIONS, OBSERVATIONS, APPOINTMENTS,
+                SCHEDULES);
     }
 
     // ------------------------------------------------------------------ keys

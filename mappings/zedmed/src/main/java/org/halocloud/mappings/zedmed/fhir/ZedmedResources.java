@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.TimeZone;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.fhir.Row;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -37,6 +38,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
 
 /** Row mappers: each FHIR element ← its Zedmed column (trimmed, decoded). */
 final class ZedmedResources {
@@ -419,7 +421,8 @@ final class ZedmedResources {
         if (ceased != null && r.text(CEASED_REASON) != null) {
             m.addStatusReason().setText(r.text(CEASED_REASON));
         }
-        m.setMedication(medication(r.text(DRUG_NAME), r.text(STRENGTH), r.text(FORM), r.text(AMT_CODE), r.text(PBS_CODE)));
+        m.setMedication(AuMedication.contain(m,
+                medication(r.text(DRUG_NAME), r.text(STRENGTH), r.text(FORM), r.text(AMT_CODE), r.text(PBS_CODE))));
         m.setSubject(patient(r.text(MED_PATIENT_ID)));
         LocalDate start = r.date(START_DATE);
         if (start != null || ceased != null) {
@@ -444,8 +447,8 @@ final class ZedmedResources {
         m.setStatus("C".equals(r.text(RX_STATUS)) ? MedicationRequest.MedicationRequestStatus.CANCELLED
                 : MedicationRequest.MedicationRequestStatus.ACTIVE);
         m.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-        m.setMedication(medication(r.text(RX_DRUG_NAME), r.text(RX_STRENGTH), r.text(RX_FORM), r.text(RX_AMT_CODE),
-                r.text(RX_PBS_CODE)));
+        m.setMedication(AuMedication.contain(m, medication(r.text(RX_DRUG_NAME), r.text(RX_STRENGTH), r.text(RX_FORM),
+                r.text(RX_AMT_CODE), r.text(RX_PBS_CODE))));
         m.setSubject(patient(r.text(RX_PATIENT_ID)));
         if (r.date(SCRIPT_DATE) != null) {
             m.setAuthoredOnElement(date(r.date(SCRIPT_DATE)));
@@ -512,6 +515,13 @@ final class ZedmedResources {
             i.addProtocolApplied().setDoseNumber(new org.hl7.fhir.r4.model.PositiveIntType(dose));
         }
         return i;
+    }
+
+    static Schedule schedule(Row r) {
+        Schedule s = new Schedule();
+        s.setActive(r.integer(DR_IS_ACTIVE) == 1);
+        s.addActor(new Reference("Practitioner/" + r.text(DR_CODE)));
+        return s;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -52,6 +52,9 @@ final class ZedmedTables {
     static final Field<String> DR_SPECIALTY = f("DOCTOR", "SPECIALTY", String.class);
     static final Field<Integer> DR_IS_ACTIVE = f("DOCTOR", "IS_ACTIVE", Integer.class);
 
+    static final Table<?> DR_SCHEDULE = DSL.table(DSL.name("DR_SCHEDULE"));
+    static final Field<String> SCHEDULE_DR_CODE = f("DR_SCHEDULE", "DR_CODE", String.class);
+
     static final Table<?> DOCTOR_BRANCH = DSL.table(DSL.name("DOCTOR_BRANCH"));
     static final Field<String> DB_DR_CODE = f("DOCTOR_BRANCH", "DR_CODE", String.class);
     static final Field<Integer> DB_BRANCH_ID = f("DOCTOR_BRANCH", "BRANCH_ID", Integer.class);
