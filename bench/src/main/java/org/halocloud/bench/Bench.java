@@ -1,0 +1,678 @@
+package org.halocloud.bench;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.OutputStream;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.halocloud.HaloCloudApplication;
+import org.halocloud.mappings.fhir.PmsMapping;
+import org.halocloud.mappings.fhir.ResourceMapping;
+import org.halocloud.mappings.fhir.Row;
+import org.halocloud.passthrough.frontdoor.Admission;
+import org.halocloud.passthrough.frontdoor.FrontDoor;
+import org.halocloud.passthrough.link.QueryCommand;
+import org.halocloud.passthrough.link.RowSink;
+import org.halocloud.passthrough.query.QueryPipeline;
+import org.halocloud.passthrough.state.Integrators;
+import org.halocloud.passthrough.state.VendorCredentials;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamCastMode;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Halo Cloud's first benchmark (issue 5): starts the application in-process on the demo, then measures, in one run,
+ * the FHIR facade against raw JDBC + mapping, SQL passthrough throughput, the front door's cost and cold start.
+ * Prints a markdown report and writes it under {@code bench/results/}. Timings are reported, never asserted.
+ *
+ * <p>Options ({@code --name=value} or {@code -Dbench.name=value}): {@code patients} (2000; the issue's 100000),
+ * {@code seconds} per measured cell (3), {@code warmup} seconds per query (2), {@code concurrency} (1,8,32),
+ * {@code asyncRows} (1000000), {@code out} (the results directory).
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String IHI_SYSTEM = "http://ns.electronichealth.net.au/id/hi/ihi/1.0";
+    private static final String PAD_SQL = "SELECT X, REPEAT('x', 100) AS PAD FROM SYSTEM_RANGE(1, %d)";
+    /** As FhirSearches renders (standard paging, no quoted names), but with JDBC's ? placeholders. */
+    private static final DSLContext SQL = DSL.using(SQLDialect.H2, new Settings()
+            .withParamCastMode(ParamCastMode.NEVER).withRenderQuotedNames(RenderQuotedNames.NEVER));
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private final Map<String, String> options;
+    private final StringBuilder out = new StringBuilder();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private String base;
+    private String key;
+    private String guid;
+    private String jdbcUrl;
+    private VendorCredentials login;
+    private PmsMapping mapping;
+
+    private Bench(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("bench.")) {
+                options.put(k.toString().substring(6), v.toString());
+            }
+        });
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        int code = 0;
+        try {
+            new Bench(options).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private int intOption(String name, int dflt) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(dflt)).replace("_", ""));
+    }
+
+    private void run() throws Exception {
+        int patients = intOption("patients", 2000);
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "3"));
+        double warmup = Double.parseDouble(options.getOrDefault("warmup", "2"));
+        int[] clients = Arrays.stream(options.getOrDefault("concurrency", "1,8,32").split(","))
+                .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+        int asyncRows = intOption("asyncRows", 1_000_000);
+        Path data = Files.createTempDirectory("halo-bench-");
+
+        line("# Halo Cloud benchmark — " + LocalDateTime.now().withNano(0));
+        line("");
+        Runtime rt = Runtime.getRuntime();
+        line("Machine: " + rt.availableProcessors() + " cores, max heap " + rt.maxMemory() / (1 << 20) + " MiB, Java "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ".  ");
+        line("Demo: " + patients + " patients per practice (H2, in-process Link), rate limit off; " + seconds
+                + " s per cell after " + warmup + " s warm-up per query; latencies by sorting every sample.  ");
+        line("Not in this version: the HAPI JPA server peer (issue 5, point 2).");
+        line("");
+
+        // ---- 4. cold start ----
+        long t0 = System.nanoTime();
+        SpringApplication app = new SpringApplication(HaloCloudApplication.class);
+        ConfigurableApplicationContext ctx = app.run("--halo.data-dir=" + data, "--halo.demo.patients=" + patients,
+                "--halo.rate-limit.enabled=false", "--server.port=0", "--logging.level.root=WARN",
+                "--logging.level.org.halocloud=WARN");
+        long started = System.nanoTime();
+        try {
+            base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            JsonNode manifest = JSON.readTree(data.resolve("demo.json").toFile());
+            key = manifest.get("integrators").get(0).get("subscriptionKey").asString();
+            for (JsonNode site : manifest.get("sites")) {
+                if (site.get("pms").asString().equals("bp-premier") && site.get("authoritative").asBoolean()) {
+                    guid = site.get("haloGuid").asString();
+                }
+            }
+            int status = immediate("SELECT 1").statusCode();
+            long answered = System.nanoTime();
+            line("## Cold start (embedded demo, " + patients + " patients × 5 practices built from nothing)");
+            line("");
+            line("| step | ms |");
+            line("|---|---:|");
+            line("| SpringApplication.run → context ready (includes building the demo databases) | " + ms(started - t0) + " |");
+            line("| SpringApplication.run → first immediate `SELECT 1` answered (HTTP " + status + ") | " + ms(answered - t0) + " |");
+            line("");
+            flush();
+
+            // the raw side: the integrator's own database login, straight to the practice's H2 database
+            Admission admission = ctx.getBean(FrontDoor.class).admit(key, guid, false);
+            login = ctx.getBean(Integrators.class).vendorCredentials(admission.subscription().integratorId(),
+                    admission.database().pms().vendor()).orElseThrow();
+            jdbcUrl = servedUrl(data, admission.database().defaultCatalogue());
+            mapping = ServiceLoader.load(PmsMapping.class).stream().map(ServiceLoader.Provider::get)
+                    .filter(m -> m.pms().contains("bp-premier")).findFirst().orElseThrow();
+
+            fhir(clients, seconds, warmup);
+            passthrough(seconds, asyncRows);
+            frontDoor(ctx, admission, seconds, warmup);
+        } finally {
+            ctx.close();
+        }
+        Path dir = Path.of(options.getOrDefault("out", Files.isDirectory(Path.of("bench")) ? "bench/results" : "results"));
+        Files.createDirectories(dir);
+        Path file = dir.resolve(LocalDate.now() + ".md");
+        Files.writeString(file, out.toString());
+        System.out.println("\nwritten to " + file.toAbsolutePath());
+    }
+
+    // ---------------------------------------------------------------- 1. FHIR facade vs raw JDBC + mapping
+
+    private record Search(String label, String resource, List<String[]> params) {
+        String url(String base, String guid) {
+            StringBuilder sb = new StringBuilder(base + "/integrator/sites/" + guid + "/fhir/R4/" + resource + "?");
+            for (String[] p : params) {
+                sb.append(p[0]).append('=').append(URLEncoder.encode(p[1], StandardCharsets.UTF_8)).append('&');
+            }
+            return sb.substring(0, sb.length() - 1);
+        }
+    }
+
+    private void fhir(int[] clients, double seconds, double warmup) throws Exception {
+        // sample values: the first patients with an IHI (read raw, mapped as the facade maps them)
+        List<Patient> sample = new ArrayList<>();
+        for (Resource r : rawSearch(mapping.resource("Patient").orElseThrow(), DSL.noCondition(), 200)) {
+            Patient p = (Patient) r;
+            if (p.getIdentifier().stream().anyMatch(i -> IHI_SYSTEM.equals(i.getSystem())) && !p.getName().isEmpty()) {
+                sample.add(p);
+            }
+            if (sample.size() == 16) {
+                break;
+            }
+        }
+        if (sample.isEmpty()) {
+            throw new IllegalStateException("no demo patient with an IHI");
+        }
+        String since = "ge" + LocalDate.now().minusYears(3);
+        List<List<Search>> searches = new ArrayList<>();
+        List<Search> family = new ArrayList<>(), ihi = new ArrayList<>(), obs = new ArrayList<>(), enc = new ArrayList<>(),
+                cond = new ArrayList<>();
+        for (Patient p : sample) {
+            String id = p.getIdElement().getIdPart();
+            String fam = p.getNameFirstRep().getFamily();
+            String prefix = fam.substring(0, Math.min(2, fam.length())).toLowerCase(Locale.ROOT);
+            String value = p.getIdentifier().stream().filter(i -> IHI_SYSTEM.equals(i.getSystem()))
+                    .map(Identifier::getValue).findFirst().orElseThrow();
+            family.add(new Search("Patient?family=<2 letters>", "Patient", List.<String[]>of(new String[] {"family", prefix})));
+            ihi.add(new Search("Patient?identifier=<IHI system>\\|<ihi>", "Patient",
+                    List.<String[]>of(new String[] {"identifier", IHI_SYSTEM + "|" + value})));
+            obs.add(new Search("Observation?patient=<id>&category=vital-signs", "Observation",
+                    List.of(new String[] {"patient", id}, new String[] {"category", "vital-signs"})));
+            enc.add(new Search("Encounter?patient=<id>&date=" + since, "Encounter",
+                    List.of(new String[] {"patient", id}, new String[] {"date", since})));
+            cond.add(new Search("Condition?patient=<id>&clinical-status=active", "Condition",
+                    List.of(new String[] {"patient", id}, new String[] {"clinical-status", "active"})));
+        }
+        searches.addAll(List.of(family, ihi, obs, enc, cond));
+
+        line("## 1. FHIR facade (HTTP, front door, Link, HAPI) vs raw JDBC + the same mapping in-process");
+        line("");
+        line("Bp Premier demo, `_count` 20 (the default; the raw side also reads 21 rows). Each request rotates over "
+                + sample.size() + " patients. Raw = the same jOOQ-rendered SQL as the integrator's login, one JDBC "
+                + "connection per client kept open, rows → `ResourceMapping.map(Row)` → searchset Bundle → HAPI JSON. "
+                + "For reading the ratios: the in-process Link opens a JDBC connection per query and runs at most "
+                + "`halo.query.link-concurrency` (default 8) queries per Link at once; client, server and H2 share "
+                + "this machine's cores.");
+        line("");
+        line("| search | clients | facade p50 ms | facade p99 ms | facade req/s | raw p50 ms | raw p99 ms | raw req/s | p50 facade/raw | req/s raw/facade |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        flush();
+        for (List<Search> variants : searches) {
+            Search first = variants.get(0);
+            ResourceMapping<?, ?> rm = mapping.resource(first.resource()).orElseThrow();
+            Op facade = (worker, i) -> {
+                Search s = variants.get(i % variants.size());
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(s.url(base, guid)))
+                        .header("Ocp-Apim-Subscription-Key", key).header("Accept", "application/fhir+json").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(s.url(base, guid) + " → " + r.statusCode() + " " + new String(r.body()));
+                }
+                return r.body().length;
+            };
+            Op raw = (worker, i) -> {
+                Search s = variants.get(i % variants.size());
+                List<Condition> all = new ArrayList<>();
+                for (String[] p : s.params()) {
+                    all.add(rm.search().get(p[0]).condition(null, List.of(p[1]), null));
+                }
+                List<Resource> page = rawSearch(worker, rm, DSL.and(all), 20);
+                Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+                for (Resource res : page) {
+                    bundle.addEntry().setFullUrl(base + "/" + res.getIdElement().getValue()).setResource(res)
+                            .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+                }
+                IParser parser = FHIR.newJsonParser();
+                return parser.encodeResourceToString(bundle).length();
+            };
+            measure(facade, 8, warmup);
+            measure(raw, 8, warmup);
+            for (int c : clients) {
+                Stats f = measure(facade, c, seconds);
+                Stats r = measure(raw, c, seconds);
+                line("| `" + first.label() + "` | " + c + " | " + f.p50() + " | " + f.p99() + " | " + f.rps() + " | "
+                        + r.p50() + " | " + r.p99() + " | " + r.rps() + " | " + ratio(f.p50ns, r.p50ns) + " | "
+                        + ratio(r.rate, f.rate) + " |");
+                flush();
+            }
+        }
+        line("");
+    }
+
+    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+
+    private Connection connection() throws SQLException {
+        Connection c = connections.get();
+        if (c == null || c.isClosed()) {
+            c = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
+            connections.set(c);
+        }
+        return c;
+    }
+
+    private List<Resource> rawSearch(ResourceMapping<?, ?> rm, Condition condition, int count) throws SQLException {
+        return rawSearch(0, rm, condition, count);
+    }
+
+    private List<Resource> rawSearch(int worker, ResourceMapping<?, ?> rm, Condition condition, int count)
+            throws SQLException {
+        Query query = SQL.select(rm.columns()).from(rm.from()).where(rm.where()).and(condition)
+                .orderBy(rm.key()).offset(0).limit(count + 1);
+        List<Resource> resources = new ArrayList<>();
+        try (PreparedStatement ps = connection().prepareStatement(query.getSQL())) {
+            List<Object> binds = query.getBindValues();
+            for (int i = 0; i < binds.size(); i++) {
+                ps.setObject(i + 1, binds.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                Map<String, Integer> index = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    index.putIfAbsent(md.getColumnLabel(i + 1).toUpperCase(Locale.ROOT), i);
+                }
+                while (rs.next()) {
+                    Object[] values = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = portable(rs.getObject(i + 1));
+                    }
+                    if (resources.size() < count) {
+                        resources.add(rm.map(new Row(index, values)));
+                    }
+                }
+            }
+        }
+        return resources;
+    }
+
+    /** What the Link sends (PortableValues): dates as ISO-8601 text, the rest as is. */
+    private static Object portable(Object v) {
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        }
+        if (v instanceof LocalDateTime t) {
+            return t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (v instanceof java.time.temporal.TemporalAccessor || v instanceof java.util.UUID) {
+            return v.toString();
+        }
+        if (v instanceof Byte b) {
+            return b.intValue();
+        }
+        return v;
+    }
+
+    private String servedUrl(Path data, String catalogue) throws Exception {
+        JsonNode served = JSON.readTree(data.resolve("link").resolve("served.json").toFile());
+        for (JsonNode s : served.get("served")) {
+            JsonNode db = s.get("database");
+            if (db.get("haloGuid").asString().equals(guid)) {
+                return db.get("catalogueUrls").get(catalogue).asString();
+            }
+        }
+        throw new IllegalStateException("site " + guid + " not in served.json");
+    }
+
+    // ---------------------------------------------------------------- 2. SQL passthrough
+
+    private HttpResponse<byte[]> immediate(String sql) throws Exception {
+        return post("/queries/immediate", sql);
+    }
+
+    private HttpResponse<byte[]> post(String path, String sql) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("command",
+                Map.of("text", sql, "executionMode", "reader", "type", "text")));
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/integrator/sites/" + guid + path))
+                .header("Ocp-Apim-Subscription-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private void passthrough(double seconds, int asyncRows) throws Exception {
+        String tenK = String.format(PAD_SQL, 10_000);
+        Op api = (w, i) -> {
+            HttpResponse<byte[]> r = immediate(tenK);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("immediate → " + r.statusCode() + " " + new String(r.body()));
+            }
+            return r.body().length;
+        };
+        Op raw = (w, i) -> {
+            long rows = 0;
+            try (PreparedStatement ps = connection().prepareStatement(tenK); ResultSet rs = ps.executeQuery();
+                 JsonGenerator g = JSON.createGenerator(OutputStream.nullOutputStream())) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                g.writeStartArray();
+                while (rs.next()) {
+                    g.writeStartObject();
+                    for (int c = 1; c <= n; c++) {
+                        g.writeName(md.getColumnLabel(c));
+                        g.writePOJO(portable(rs.getObject(c)));
+                    }
+                    g.writeEndObject();
+                    rows++;
+                }
+                g.writeEndArray();
+            }
+            return (int) rows;
+        };
+        measure(api, 1, 1);
+        measure(raw, 1, 1);
+        Stats a = measure(api, 1, seconds);
+        Stats r = measure(raw, 1, seconds);
+        line("## 2. SQL passthrough");
+        line("");
+        line("`" + tenK + "` (1 client):");
+        line("");
+        line("| path | p50 ms | p99 ms | queries/s | rows/s |");
+        line("|---|---:|---:|---:|---:|");
+        line("| immediate query through the API (base64 envelope) | " + a.p50() + " | " + a.p99() + " | " + a.rps() + " | "
+                + String.format("%,.0f", a.rate * 10_000) + " |");
+        line("| raw JDBC → Jackson streaming to a null stream | " + r.p50() + " | " + r.p99() + " | " + r.rps() + " | "
+                + String.format("%,.0f", r.rate * 10_000) + " |");
+        line("");
+        line("Async queries through `/queries/async` (poll every 50 ms to `successful`, then read every page's `/stream`); "
+                + "heap of the whole JVM (server and bench), from submit to the last page read: the highest `MemoryMXBean` "
+                + "heap used sampled every 5 ms (includes garbage not yet collected, so it grows with -Xmx), and the "
+                + "highest heap left after a collection (GC notifications). Try `java -Xmx512m -jar …` to see the "
+                + "async path stay bounded.");
+        line("");
+        line("| rows | total s | rows/s | pages | peak heap used MiB | peak after GC MiB | baseline after System.gc() MiB |");
+        line("|---:|---:|---:|---:|---:|---:|---:|");
+        flush();
+        for (int rows : new int[] {Math.max(1, asyncRows / 10), asyncRows}) {
+            async(rows);
+        }
+        line("");
+    }
+
+    private void async(int rows) throws Exception {
+        System.gc();
+        Thread.sleep(200);
+        var memory = ManagementFactory.getMemoryMXBean();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(baseline);
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        // the highest heap still in use right after a collection (GC notifications): closer to the live set than
+        // the sampled peak, which also counts garbage not yet collected
+        AtomicLong afterGc = new AtomicLong();
+        AtomicLong collections = new AtomicLong();
+        javax.management.NotificationListener listener = (notification, handback) -> {
+            if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                        .from((javax.management.openmbean.CompositeData) notification.getUserData());
+                long used = 0;
+                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+                        used += after.getUsed();
+                    }
+                }
+                afterGc.accumulateAndGet(used, Math::max);
+                collections.incrementAndGet();
+            }
+        };
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener(listener, null, null);
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> created = post("/queries/async", String.format(PAD_SQL, rows));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("async → " + created.statusCode() + " " + new String(created.body()));
+        }
+        String id = JSON.readTree(created.body()).get("id").asString();
+        String path = base + "/integrator/sites/" + guid + "/queries/" + id;
+        JsonNode query;
+        while (true) {
+            query = JSON.readTree(get(path).body());
+            String status = query.get("status").asString();
+            if (status.equals("successful")) {
+                break;
+            }
+            if (!List.of("initialising", "queued", "executing", "uploading").contains(status)) {
+                throw new IllegalStateException("async query ended " + status + ": " + query);
+            }
+            Thread.sleep(50);
+        }
+        long counted = 0;
+        int pages = 0;
+        for (JsonNode page : query.get("result").get("pages")) {
+            HttpResponse<byte[]> r = get(path + "/results/" + page.get("pageNumber").asInt() + "/stream");
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("page → " + r.statusCode());
+            }
+            counted += page.get("rows").get("count").asLong();
+            pages++;
+        }
+        long elapsed = System.nanoTime() - t0;
+        sampling.set(false);
+        sampler.join();
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            try {
+                ((javax.management.NotificationEmitter) gc).removeNotificationListener(listener);
+            } catch (javax.management.ListenerNotFoundException ignored) {
+                // not registered on this collector
+            }
+        }
+        line(String.format("| %,d | %.2f | %,.0f | %d | %d | %s | %d |", counted, elapsed / 1e9,
+                counted / (elapsed / 1e9), pages, peak.get() >> 20,
+                collections.get() == 0 ? "– (no GC)" : (afterGc.get() >> 20) + " (" + collections.get() + " GCs)",
+                baseline >> 20));
+        flush();
+    }
+
+    private HttpResponse<byte[]> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Ocp-Apim-Subscription-Key", key).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    // ---------------------------------------------------------------- 3. the front door's cost
+
+    private void frontDoor(ConfigurableApplicationContext ctx, Admission admission, double seconds, double warmup)
+            throws Exception {
+        QueryPipeline pipeline = ctx.getBean(QueryPipeline.class);
+        QueryCommand select1 = new QueryCommand("SELECT 1", QueryCommand.ExecutionMode.READER,
+                QueryCommand.CommandType.TEXT, List.of());
+        Op api = (w, i) -> {
+            HttpResponse<byte[]> r = immediate("SELECT 1");
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("SELECT 1 → " + r.statusCode());
+            }
+            return 1;
+        };
+        Op direct = (w, i) -> {
+            pipeline.run(admission, "immediate", null, select1, Duration.ofSeconds(30), 0, new RowSink() {
+                @Override
+                public void columns(List<String> names) {
+                }
+
+                @Override
+                public void row(Object[] values) {
+                }
+            });
+            return 1;
+        };
+        Op raw = (w, i) -> {
+            try (PreparedStatement ps = connection().prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        };
+        line("## 3. Front door cost: `SELECT 1`, 8 clients");
+        line("");
+        line("API = HTTP + key/rate-limit/routing checks + envelope; QueryPipeline = called in-process with an admission "
+                + "made once (credentials, Link, query log; no HTTP, no front door); raw = JDBC on a kept connection.");
+        line("");
+        line("| path | p50 ms | p99 ms | req/s |");
+        line("|---|---:|---:|---:|");
+        for (var e : List.of(Map.entry("immediate query through the API", api),
+                Map.entry("QueryPipeline.run in-process", direct), Map.entry("raw JDBC", raw))) {
+            measure(e.getValue(), 8, warmup);
+            Stats s = measure(e.getValue(), 8, seconds);
+            line("| " + e.getKey() + " | " + s.p50() + " | " + s.p99() + " | " + s.rps() + " |");
+            flush();
+        }
+        line("");
+    }
+
+    // ---------------------------------------------------------------- the load loop
+
+    @FunctionalInterface
+    private interface Op {
+        int call(int worker, int iteration) throws Exception;
+    }
+
+    private record Stats(long count, long errors, long p50ns, long p99ns, double rate) {
+        String p50() {
+            return String.format("%.2f", p50ns / 1e6);
+        }
+
+        String p99() {
+            return String.format("%.2f", p99ns / 1e6);
+        }
+
+        String rps() {
+            return String.format("%,.0f", rate) + (errors > 0 ? " (" + errors + " errors)" : "");
+        }
+    }
+
+    /** Runs op from a fixed pool of {@code clients} threads for {@code seconds}; percentiles by sorting every sample. */
+    private static Stats measure(Op op, int clients, double seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            int worker = w;
+            futures.add(pool.submit((Callable<long[]>) () -> {
+                long[] samples = new long[1024];
+                int n = 0;
+                int i = worker;
+                while (System.nanoTime() < deadline) {
+                    long t = System.nanoTime();
+                    try {
+                        op.call(worker, i);
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() == 1) {
+                            System.err.println("first error: " + e);
+                        }
+                        continue;
+                    }
+                    if (n == samples.length) {
+                        samples = Arrays.copyOf(samples, n * 2);
+                    }
+                    samples[n++] = System.nanoTime() - t;
+                    i += clients;
+                }
+                return Arrays.copyOf(samples, n);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            parts.add(f.get());
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (all.length == 0) {
+            return new Stats(0, errors.get(), 0, 0, 0);
+        }
+        return new Stats(all.length, errors.get(), all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.50) - 1)],
+                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)], all.length / (elapsed / 1e9));
+    }
+
+    private static String ms(long nanos) {
+        return Long.toString(nanos / 1_000_000);
+    }
+
+    private static String ratio(double a, double b) {
+        return b == 0 ? "–" : String.format("%.1f×", a / b);
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    private int flushed;
+
+    private void flush() {
+        System.out.print(out.substring(flushed));
+        System.out.flush();
+        flushed = out.length();
+    }
+}
