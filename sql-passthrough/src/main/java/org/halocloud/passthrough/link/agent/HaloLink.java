@@ -53,9 +53,11 @@ public class HaloLink {
      */
     private final Semaphore backgroundSlots;
     private final AtomicLong executed = new AtomicLong();
+    private final LoginPools logins;
 
     public HaloLink(int concurrency) {
         this.slots = new Semaphore(concurrency, true);
+        this.logins = new LoginPools(concurrency);
         this.backgroundSlots = new Semaphore(Math.max(1, concurrency - 1), true);
     }
 
@@ -89,15 +91,15 @@ public class HaloLink {
     /** Reads, with the Link's local login, which integrations the practice has enabled in its PMS. */
     public Set<String> enabledLogins(UUID haloGuid) throws SQLException {
         ServedDatabase db = databases.get(haloGuid);
-        Set<String> logins = new HashSet<>();
+        Set<String> enabled = new HashSet<>();
         try (Connection c = DriverManager.getConnection(db.linkUrl(db.defaultCatalogue()), db.linkUser(), db.linkPassword());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(db.enabledLoginsQuery())) {
             while (rs.next()) {
-                logins.add(rs.getString(1).trim());
+                enabled.add(rs.getString(1).trim());
             }
         }
-        return logins;
+        return enabled;
     }
 
     public LinkResult run(LinkQuery query, RowSink sink) throws LinkFailure {
@@ -123,7 +125,7 @@ public class HaloLink {
             throw e;
         }
         executed.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(url, query.credentials().user(), query.credentials().password())) {
+        try (Connection connection = logins.connection(url, query.credentials())) {
             return execute(connection, query, sink);
         } catch (SQLTimeoutException e) {
             throw new LinkFailure(LinkFailure.Kind.TIMEOUT, e.getErrorCode(),
@@ -271,6 +273,7 @@ public class HaloLink {
     }
 
     public void close() {
+        logins.close();
         keepOpen.values().forEach(c -> {
             try {
                 c.close();
