@@ -1,5 +1,6 @@
 package org.halocloud.mappings.bppremier.fhir;
 
+import org.halocloud.mappings.fhir.Elements;
 import static org.halocloud.mappings.bppremier.fhir.BpTables.*;
 
 import static org.halocloud.mappings.bppremier.fhir.BpPremierFhir.*;
@@ -690,25 +691,18 @@ final class BpResources {
 
     /** A practice-local time as a FHIR dateTime with the practice's offset. */
     private static DateTimeType instant(LocalDateTime local) {
-        return new DateTimeType(Date.from(local.atZone(ZONE).toInstant()), TemporalPrecisionEnum.SECOND,
-                TimeZone.getTimeZone(ZONE));
+        return Elements.localDateTime(local, ZONE);
     }
 
     private static void telecom(List<ContactPoint> telecom, ContactPoint.ContactPointSystem system, String value) {
-        if (value != null) {
-            telecom.add(new ContactPoint().setSystem(system).setValue(value).setUse(ContactPoint.ContactPointUse.WORK));
-        }
+        Elements.contact(telecom, system, value, ContactPoint.ContactPointUse.WORK);
     }
 
     private static void phone(Patient p, String number, ContactPoint.ContactPointUse use) {
-        if (number != null) {
-            p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(number).setUse(use);
-        }
+        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, number, use);
     }
 
     private static void phone(Practitioner p, String number, ContactPoint.ContactPointUse use) {
-        if (number != null) {
-            p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(number).setUse(use);
-        }
+        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, number, use);
     }
 }

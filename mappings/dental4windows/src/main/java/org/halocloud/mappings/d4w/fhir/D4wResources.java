@@ -1,5 +1,6 @@
 package org.halocloud.mappings.d4w.fhir;
 
+import org.halocloud.mappings.fhir.Elements;
 import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
 
 import java.time.LocalDate;
@@ -81,10 +82,10 @@ final class D4wResources {
         if (r.text(PAT_PREFERRED_NAME) != null) {
             p.addName().setUse(HumanName.NameUse.USUAL).addGiven(r.text(PAT_PREFERRED_NAME)).setFamily(r.text(PAT_SURNAME));
         }
-        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_HOME_PH), ContactPoint.ContactPointUse.HOME);
-        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_WORK_PH), ContactPoint.ContactPointUse.WORK);
-        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_MOBILE_PH), ContactPoint.ContactPointUse.MOBILE);
-        telecom(p.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(PAT_EMAIL), ContactPoint.ContactPointUse.HOME);
+        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_HOME_PH), ContactPoint.ContactPointUse.HOME);
+        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_WORK_PH), ContactPoint.ContactPointUse.WORK);
+        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_MOBILE_PH), ContactPoint.ContactPointUse.MOBILE);
+        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(PAT_EMAIL), ContactPoint.ContactPointUse.HOME);
         String gender = r.text(PAT_GENDER) == null ? "U" : r.text(PAT_GENDER).toUpperCase();
         p.setGender(switch (gender) {
             case "M" -> AdministrativeGender.MALE;
@@ -97,7 +98,7 @@ final class D4wResources {
         } else {
             p.getBirthDateElement().addExtension(AuCodes.unknown());
         }
-        Address address = address(r.text(PAT_ADDRESS1), r.text(PAT_ADDRESS2), r.text(PAT_SUBURB), r.text(PAT_STATE),
+        Address address = Elements.australianAddress(r.text(PAT_ADDRESS1), r.text(PAT_ADDRESS2), r.text(PAT_SUBURB), r.text(PAT_STATE),
                 r.text(PAT_POSTCODE));
         if (address != null) {
             p.addAddress(address.setUse(Address.AddressUse.HOME));
@@ -157,8 +158,8 @@ final class D4wResources {
         if (code != null) {
             role.addCode(code);
         }
-        telecom(role.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        telecom(role.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
+        Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
+        Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
         role.setActive(r.flag(PRV_IS_ACTIVE));
         return role;
     }
@@ -176,9 +177,9 @@ final class D4wResources {
         o.setName(r.text(LOC_NAME));
         o.addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
                 "Healthcare Provider")));
-        telecom(o.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        telecom(o.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        Address address = address(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
+        Elements.contact(o.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
+        Elements.contact(o.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
+        Address address = Elements.australianAddress(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
                 r.text(LOC_POSTCODE));
         if (address != null) {
             o.addAddress(address.setUse(Address.AddressUse.WORK));
@@ -192,9 +193,9 @@ final class D4wResources {
         l.setName(r.text(LOC_NAME));
         l.setStatus(r.flag(LOC_IS_ACTIVE) ? Location.LocationStatus.ACTIVE : Location.LocationStatus.INACTIVE);
         l.setMode(Location.LocationMode.INSTANCE);
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        Address address = address(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
+        Elements.contact(l.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
+        Elements.contact(l.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
+        Address address = Elements.australianAddress(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
                 r.text(LOC_POSTCODE));
         if (address != null) {
             l.setAddress(address.setUse(Address.AddressUse.WORK));
@@ -357,27 +358,6 @@ final class D4wResources {
         if (given != null) {
             name.addGiven(given);
         }
-    }
-
-    private static void telecom(java.util.List<ContactPoint> telecom, ContactPoint.ContactPointSystem system, String value,
-                                ContactPoint.ContactPointUse use) {
-        if (value != null) {
-            telecom.add(new ContactPoint().setSystem(system).setValue(value).setUse(use));
-        }
-    }
-
-    private static Address address(String line1, String line2, String suburb, String state, String postcode) {
-        if (line1 == null && suburb == null && postcode == null) {
-            return null;
-        }
-        Address a = new Address().setCity(suburb).setState(state).setPostalCode(postcode).setCountry("AU");
-        if (line1 != null) {
-            a.addLine(line1);
-        }
-        if (line2 != null) {
-            a.addLine(line2);
-        }
-        return a;
     }
 
     static Schedule schedule(Row r) {

@@ -1,5 +1,6 @@
 package org.halocloud.mappings.zedmed.fhir;
 
+import org.halocloud.mappings.fhir.Elements;
 import static org.halocloud.mappings.zedmed.fhir.ZedmedFhir.*;
 import static org.halocloud.mappings.zedmed.fhir.ZedmedTables.*;
 
@@ -147,7 +148,7 @@ final class ZedmedResources {
         } else if ("D".equals(r.text(IHI_STATUS))) {
             p.setDeceased(new BooleanType(true));
         }
-        Address address = address(r.text(ADDR_LINE1), r.text(ADDR_LINE2), r.text(SUBURB), r.text(STATE), r.text(POSTCODE));
+        Address address = Elements.australianAddress(r.text(ADDR_LINE1), r.text(ADDR_LINE2), r.text(SUBURB), r.text(STATE), r.text(POSTCODE));
         if (address != null) {
             p.addAddress(address.setUse(Address.AddressUse.HOME));
         }
@@ -228,7 +229,7 @@ final class ZedmedResources {
         o.setName(r.text(BRANCH_NAME));
         phone(o.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
         o.getTelecom().removeIf(t -> t.getValue() == null);
-        Address address = address(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
+        Address address = Elements.australianAddress(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
                 r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
         if (address != null) {
             o.addAddress(address.setUse(Address.AddressUse.WORK));
@@ -242,7 +243,7 @@ final class ZedmedResources {
         l.setName(r.text(BRANCH_NAME));
         phone(l.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
         l.getTelecom().removeIf(t -> t.getValue() == null);
-        Address address = address(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
+        Address address = Elements.australianAddress(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
                 r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
         if (address != null) {
             l.setAddress(address.setUse(Address.AddressUse.WORK));
@@ -560,20 +561,6 @@ final class ZedmedResources {
         return name;
     }
 
-    static Address address(String line1, String line2, String suburb, String state, String postcode) {
-        if (line1 == null && suburb == null && postcode == null) {
-            return null;
-        }
-        Address a = new Address().setCity(suburb).setState(state).setPostalCode(postcode).setCountry("AU");
-        if (line1 != null) {
-            a.addLine(line1);
-        }
-        if (line2 != null) {
-            a.addLine(line2);
-        }
-        return a;
-    }
-
     static void phone(ContactPoint telecom, String number, ContactPoint.ContactPointUse use) {
         if (number != null) {
             telecom.setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(number).setUse(use);
@@ -582,8 +569,7 @@ final class ZedmedResources {
 
     /** A practice-local time as a FHIR dateTime to the second, with the practice's offset. */
     static DateTimeType dateTime(LocalDateTime local) {
-        return new DateTimeType(Date.from(local.atZone(ZONE).toInstant()), TemporalPrecisionEnum.SECOND,
-                TimeZone.getTimeZone(ZONE));
+        return Elements.localDateTime(local, ZONE);
     }
 
     static InstantType instant(LocalDateTime local) {
