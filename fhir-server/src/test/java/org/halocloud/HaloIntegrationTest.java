@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.halocloud.demo.DemoManifest;
 import org.halocloud.demo.DemoPractices;
 import org.halocloud.passthrough.link.InProcessTransport;
-import org.halocloud.passthrough.link.agent.ServedDatabase;
+import org.halocloud.link.agent.ServedDatabase;
 import org.halocloud.passthrough.state.Integrators;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

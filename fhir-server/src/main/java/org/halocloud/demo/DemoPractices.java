@@ -4,24 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
 import org.halocloud.passthrough.config.HaloProperties;
 import org.halocloud.passthrough.link.InProcessTransport;
-import org.halocloud.passthrough.link.agent.ServedDatabase;
+import org.halocloud.link.agent.ServedDatabase;
 import org.halocloud.passthrough.state.Integrators;
 import org.halocloud.passthrough.state.Pms;
 import org.halocloud.passthrough.state.PmsDatabase;
@@ -125,8 +119,6 @@ public class DemoPractices implements ApplicationRunner {
 
     private void build() throws SQLException, IOException {
         long started = System.nanoTime();
-        Map<String, DemoPms> builders = ServiceLoader.load(DemoPms.class).stream().map(ServiceLoader.Provider::get)
-                .collect(Collectors.toMap(DemoPms::pms, Function.identity()));
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, List<Login>> loginsByVendor = new LinkedHashMap<>();
         for (IntegratorSpec spec : INTEGRATORS) {
@@ -142,43 +134,21 @@ public class DemoPractices implements ApplicationRunner {
         List<DemoManifest.Site> sites = new ArrayList<>();
         int n = 0;
         for (SiteSpec spec : SITES) {
-            DemoPms builder = builders.get(spec.pms());
-            if (builder == null) {
-                throw new IllegalStateException("no demo builder for " + spec.pms() + " on the class path");
-            }
             Pms pms = Pms.fromId(spec.pms());
             List<Login> logins = loginsByVendor.getOrDefault(pms.vendor(), List.of());
             Path dir = dataDir.resolve("demo").resolve(spec.pms() + "-" + spec.pmsId() + "-" + (++n));
-            Files.createDirectories(dir);
-            String linkPassword = secret();
-            // database-wide settings only the owner may set; integrators' logins connect with the plain URL
-            String ownerOptions = builder.h2Settings() + ";TRACE_LEVEL_FILE=0";
-            Map<String, String> urls = new LinkedHashMap<>();
-            Map<String, Connection> owners = new LinkedHashMap<>();
-            try {
-                for (String catalogue : builder.catalogues()) {
-                    String url = "jdbc:h2:file:" + dir.resolve(catalogue);
-                    urls.put(catalogue, url);
-                    owners.put(catalogue, DriverManager.getConnection(url + ownerOptions, LINK_USER, linkPassword));
-                }
-                builder.build(owners, new DemoSite(spec.pmsId(), spec.practiceName(), spec.seed(), demo.patients(),
-                        logins.stream().map(l -> new DemoSite.DemoLogin(l.user(), l.password(), l.integrator(),
-                                !spec.disabledFor().contains(l.integrator()))).toList()));
-            } finally {
-                for (Connection c : owners.values()) {
-                    c.close();
-                }
-            }
-            List<PmsDatabase.Catalogue> catalogues = builder.catalogues().stream()
-                    .map(c -> new PmsDatabase.Catalogue(c, c.equals(builder.catalogues().get(0)))).toList();
+            DemoDatabase built = DemoDatabase.build(dir, "", spec.pms(), new DemoSite(spec.pmsId(), spec.practiceName(),
+                    spec.seed(), demo.patients(), logins.stream().map(l -> new DemoSite.DemoLogin(l.user(), l.password(),
+                    l.integrator(), !spec.disabledFor().contains(l.integrator()))).toList()), LINK_USER, secret());
+            List<PmsDatabase.Catalogue> catalogues = built.catalogues().stream()
+                    .map(c -> new PmsDatabase.Catalogue(c, c.equals(built.catalogues().get(0)))).toList();
             PmsDatabase db = databases.register(transport.link(spec.link()), pms, spec.pmsId(), spec.practiceName(),
                     null, catalogues);
-            ServedDatabase servedDb = new ServedDatabase(db.haloGuid(), spec.pms(), spec.pmsId(), urls, ownerOptions,
-                    LINK_USER, linkPassword, builder.enabledLoginsQuery());
+            ServedDatabase servedDb = built.served(db.haloGuid(), spec.pmsId());
             transport.serve(spec.link(), servedDb);
             served.add(new LinkConfig.Served(spec.link(), servedDb));
             sites.add(new DemoManifest.Site(db.haloGuid().toString(), spec.pms(), spec.pmsId(), spec.practiceName(),
-                    db.authoritative(), builder.catalogues(), logins.stream().map(Login::integrator)
+                    db.authoritative(), built.catalogues(), logins.stream().map(Login::integrator)
                     .filter(i -> !spec.disabledFor().contains(i)).toList()));
         }
         write(linkConfigFile(), new LinkConfig(served));

@@ -17,7 +17,7 @@ import org.halocloud.passthrough.async.AsyncQueries;
 import org.halocloud.passthrough.frontdoor.Admission;
 import org.halocloud.passthrough.frontdoor.FrontDoor;
 import org.halocloud.passthrough.frontdoor.Refusal;
-import org.halocloud.passthrough.link.QueryParameter;
+import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.query.QueryEnvelope;
 import org.halocloud.passthrough.query.QueryRequest;
 import org.springframework.http.HttpHeaders;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.halocloud.passthrough.frontdoor.Admission;
 import org.halocloud.passthrough.frontdoor.FrontDoor;
 import org.halocloud.passthrough.frontdoor.Refusal;
-import org.halocloud.passthrough.link.QueryParameter;
+import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.registered.RegisteredQueries;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

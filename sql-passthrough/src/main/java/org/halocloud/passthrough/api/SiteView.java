@@ -1,5 +1,6 @@
 package org.halocloud.passthrough.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.halocloud.passthrough.link.LinkTransport;
@@ -7,7 +8,8 @@ import org.halocloud.passthrough.state.PmsDatabase;
 
 /** A site (one PMS database) in Halo's shape. */
 public record SiteView(UUID id, String pmsType, String availability, String status, String haloLinkVersion,
-                       List<Catalogue> catalogue, PracticeMetadata practiceMetadata, boolean authoritative) {
+                       Instant lastHeartbeat, List<Catalogue> catalogue, PracticeMetadata practiceMetadata,
+                       boolean authoritative) {
 
     public record Catalogue(String name, boolean isDefault) {
     }
@@ -21,6 +23,7 @@ public record SiteView(UUID id, String pmsType, String availability, String stat
         return new SiteView(db.haloGuid(), db.pms().apiName(),
                 link.map(l -> l.online() ? "online" : "offline").orElse("offline"), db.status(),
                 link.map(LinkTransport.LinkStatus::version).orElse(null),
+                link.map(LinkTransport.LinkStatus::lastHeartbeat).orElse(null),
                 db.catalogues().stream().map(c -> new Catalogue(c.name(), c.isDefault())).toList(),
                 new PracticeMetadata(db.pms().apiName(), db.practiceName(), db.pmsId(), db.pmsVersion()),
                 db.authoritative());

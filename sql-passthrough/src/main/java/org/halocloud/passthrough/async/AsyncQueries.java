@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.halocloud.passthrough.frontdoor.Admission;
 import org.halocloud.passthrough.frontdoor.Refusal;
-import org.halocloud.passthrough.link.QueryParameter;
+import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.query.ImmediateQueries;
 import org.halocloud.passthrough.query.QueryEnvelope;
 import org.halocloud.passthrough.query.QueryRequest;

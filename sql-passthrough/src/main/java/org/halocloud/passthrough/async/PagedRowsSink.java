@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.halocloud.passthrough.link.RowSink;
+import org.halocloud.link.RowSink;
 import org.halocloud.passthrough.query.JsonRowsBuffer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;

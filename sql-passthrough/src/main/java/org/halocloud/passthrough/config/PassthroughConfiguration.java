@@ -3,7 +3,11 @@ package org.halocloud.passthrough.config;
 import org.halocloud.passthrough.frontdoor.InMemoryRateLimitStore;
 import org.halocloud.passthrough.frontdoor.RedisRateLimitStore;
 import org.halocloud.passthrough.frontdoor.RateLimitStore;
+import java.time.Duration;
 import org.halocloud.passthrough.link.InProcessTransport;
+import org.halocloud.passthrough.link.LinkEndpoint;
+import org.halocloud.passthrough.link.LinkRouter;
+import org.halocloud.passthrough.link.RemoteLinks;
 import org.halocloud.passthrough.state.PmsDatabases;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,11 +15,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
 
-/** Wires the pipeline's seams: the rate-limit store and the Link transport (in-process by default). */
+/** Wires the pipeline's seams: the rate-limit store and the Link transports (in-process and standalone Links). */
 @Configuration
 @EnableScheduling
+@EnableWebSocket
 @EnableConfigurationProperties(HaloProperties.class)
 public class PassthroughConfiguration {
 
@@ -34,8 +41,27 @@ public class PassthroughConfiguration {
         return new InMemoryRateLimitStore();
     }
 
+    /** The embedded product's Link, in this process (the demo practices). */
     @Bean
-    InProcessTransport linkTransport(PmsDatabases databases, HaloProperties properties) {
+    InProcessTransport inProcessTransport(PmsDatabases databases, HaloProperties properties) {
         return new InProcessTransport(databases, properties.query().linkConcurrency());
+    }
+
+    /** Standalone Links, connected outbound to {@link LinkEndpoint#PATH}. */
+    @Bean
+    RemoteLinks remoteLinks(PmsDatabases databases,
+                            @Value("${halo.link.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
+        return new RemoteLinks(databases, heartbeatTimeout);
+    }
+
+    @Bean
+    LinkEndpoint linkEndpoint(RemoteLinks links, PmsDatabases databases, HaloProperties properties) {
+        return new LinkEndpoint(links, databases, properties.environment());
+    }
+
+    @Bean
+    @Primary
+    LinkRouter linkTransport(RemoteLinks remote, InProcessTransport inProcess, PmsDatabases databases) {
+        return new LinkRouter(remote, inProcess, databases);
     }
 }

@@ -1,13 +1,18 @@
 package org.halocloud.passthrough.link;
 
+import org.halocloud.link.LinkFailure;
+import org.halocloud.link.LinkQuery;
+import org.halocloud.link.LinkResult;
+import org.halocloud.link.RowSink;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PreDestroy;
 import java.util.UUID;
-import org.halocloud.passthrough.link.agent.HaloLink;
-import org.halocloud.passthrough.link.agent.ServedDatabase;
+import org.halocloud.link.agent.HaloLink;
+import org.halocloud.link.agent.ServedDatabase;
 import org.halocloud.passthrough.state.PmsDatabases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,9 +73,13 @@ public class InProcessTransport implements LinkTransport {
         return agent.link().run(query, sink);
     }
 
+    public boolean serves(UUID haloGuid) {
+        return byDatabase.containsKey(haloGuid);
+    }
+
     @Override
     public Optional<LinkStatus> status(UUID haloGuid) {
-        return byDatabase.containsKey(haloGuid) ? Optional.of(new LinkStatus(HaloLink.VERSION, true)) : Optional.empty();
+        return serves(haloGuid) ? Optional.of(new LinkStatus(HaloLink.VERSION, true, Instant.now())) : Optional.empty();
     }
 
     /** Re-reads every practice's enablement, as a Link's heartbeat would carry it. */

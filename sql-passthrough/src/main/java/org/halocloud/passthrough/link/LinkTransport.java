@@ -1,11 +1,16 @@
 package org.halocloud.passthrough.link;
 
+import org.halocloud.link.LinkFailure;
+import org.halocloud.link.LinkQuery;
+import org.halocloud.link.LinkResult;
+import org.halocloud.link.RowSink;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The seam between the cloud and the Halo Links. In the embedded product the Link runs in-process; a remote
- * transport (Links connecting outbound) plugs in here without changing either API.
+ * The seam between the cloud and the Halo Links. In the embedded product the Link runs in-process; standalone
+ * Links connect outbound ({@link RemoteLinks}); {@link LinkRouter} sends each query to whichever serves its site.
  */
 public interface LinkTransport {
 
@@ -15,7 +20,10 @@ public interface LinkTransport {
     /** The Link serving a database, if it is connected now. */
     Optional<LinkStatus> status(UUID haloGuid);
 
-    /** @param version the Halo Link version */
-    record LinkStatus(String version, boolean online) {
+    /**
+     * @param version       the Halo Link version
+     * @param lastHeartbeat when the Link was last heard from (null if never)
+     */
+    record LinkStatus(String version, boolean online, Instant lastHeartbeat) {
     }
 }

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import org.halocloud.passthrough.link.RowSink;
+import org.halocloud.link.RowSink;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 

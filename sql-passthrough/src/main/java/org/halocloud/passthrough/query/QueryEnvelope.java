@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.halocloud.passthrough.link.QueryParameter;
+import org.halocloud.link.QueryParameter;
 
 /** A query as Halo reports it: ids, status and timings, metrics, and the result or the reason it failed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,6 @@
 package org.halocloud.passthrough.query;
 
-import org.halocloud.passthrough.link.QueryCommand;
+import org.halocloud.link.QueryCommand;
 
 /**
  * The body of an immediate (and later async) query, in Halo's shape.

@@ -1,5 +1,6 @@
 package org.halocloud.passthrough.state;
 
+import org.halocloud.link.VendorCredentials;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;

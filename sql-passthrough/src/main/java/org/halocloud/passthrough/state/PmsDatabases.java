@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.halocloud.passthrough.security.SubscriptionKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,9 @@ public class PmsDatabases {
 
     private static final String SELECT = """
             SELECT halo_guid, link_id, pms, pms_id, practice_name, pms_version, authoritative, status FROM pms_database""";
+
+    private static final String LINK_SELECT = """
+            SELECT id, name, version, environment, credential_hash IS NOT NULL, last_heard_at FROM halo_link""";
 
     private final JdbcClient db;
 
@@ -38,6 +42,98 @@ public class PmsDatabases {
 
     public void heardFrom(UUID linkId) {
         db.sql("UPDATE halo_link SET last_heard_at = ? WHERE id = ?").params(OffsetDateTime.now(), linkId).update();
+    }
+
+    /** A Link's heartbeat: when it was last heard from and the version it runs. */
+    public void heardFrom(UUID linkId, String version) {
+        db.sql("UPDATE halo_link SET last_heard_at = ?, version = ? WHERE id = ?")
+                .params(OffsetDateTime.now(), version, linkId).update();
+    }
+
+    /** A standalone Link registered by an operator, with its credential (shown once). */
+    public record IssuedLink(UUID linkId, String name, String environment, String credential) {
+
+        @Override
+        public String toString() {
+            return "IssuedLink[" + linkId + ", " + name + ", credential=***]";
+        }
+    }
+
+    /** A Link as operators see it. */
+    public record Link(UUID id, String name, String version, String environment, boolean standalone,
+                       OffsetDateTime lastHeardAt) {
+    }
+
+    /** Registers a standalone Link of this environment; only the SHA-256 of its credential is kept. */
+    public IssuedLink registerStandaloneLink(String name, String environment) {
+        UUID id = UUID.randomUUID();
+        String credential = SubscriptionKeys.newKey();
+        db.sql("INSERT INTO halo_link (id, name, credential_hash, environment, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, name, SubscriptionKeys.hash(credential), environment, OffsetDateTime.now()).update();
+        return new IssuedLink(id, name, environment, credential);
+    }
+
+    /** The Link a credential belongs to, if it was issued in this environment. */
+    public Optional<UUID> authenticateLink(String credential, String environment) {
+        return db.sql("SELECT id FROM halo_link WHERE credential_hash = ? AND environment = ?")
+                .params(SubscriptionKeys.hash(credential), environment).query(UUID.class).optional();
+    }
+
+    public Optional<Link> link(UUID id) {
+        return db.sql(LINK_SELECT + " WHERE id = ?").param(id).query(PmsDatabases::link).optional();
+    }
+
+    public List<Link> links() {
+        return db.sql(LINK_SELECT + " ORDER BY created_at").query(PmsDatabases::link).list();
+    }
+
+    private static Link link(ResultSet rs, int n) throws SQLException {
+        return new Link(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class));
+    }
+
+    /**
+     * A database a standalone Link announces under its own key: the Halo GUID it had before, or a new one (the first
+     * database of a PMS ID is authoritative). What the Link says about it (name, version, catalogues) is refreshed.
+     */
+    @Transactional
+    public PmsDatabase announce(UUID linkId, String key, Pms pms, String pmsId, String practiceName, String pmsVersion,
+                                List<PmsDatabase.Catalogue> catalogues) {
+        Optional<UUID> known = db.sql("SELECT halo_guid FROM pms_database WHERE link_id = ? AND link_key = ?")
+                .params(linkId, key).query(UUID.class).optional();
+        if (known.isEmpty()) {
+            PmsDatabase registered = register(linkId, pms, pmsId, practiceName, pmsVersion, catalogues);
+            db.sql("UPDATE pms_database SET link_key = ? WHERE halo_guid = ?").params(key, registered.haloGuid()).update();
+            return registered;
+        }
+        UUID guid = known.get();
+        db.sql("UPDATE pms_database SET practice_name = ?, pms_version = ? WHERE halo_guid = ?")
+                .params(practiceName, pmsVersion, guid).update();
+        db.sql("DELETE FROM pms_catalogue WHERE halo_guid = ?").param(guid).update();
+        for (PmsDatabase.Catalogue c : catalogues) {
+            db.sql("INSERT INTO pms_catalogue (halo_guid, name, is_default) VALUES (?, ?, ?)")
+                    .params(guid, c.name(), c.isDefault()).update();
+        }
+        return find(guid).orElseThrow();
+    }
+
+    /**
+     * Makes one database the authoritative one of its PMS ID (e.g. after a server migration); the others of that
+     * PMS ID stop being authoritative in the same transaction.
+     *
+     * @return false when the database is not one of that vendor's PMS ID
+     */
+    @Transactional
+    public boolean moveAuthority(String vendor, String pmsId, UUID haloGuid) {
+        List<PmsDatabase> sharing = byPmsId(vendor, pmsId);
+        if (sharing.stream().noneMatch(d -> d.haloGuid().equals(haloGuid))) {
+            return false;
+        }
+        for (PmsDatabase d : sharing) {
+            db.sql("UPDATE pms_database SET authoritative = ? WHERE halo_guid = ?")
+                    .params(d.haloGuid().equals(haloGuid), d.haloGuid()).update();
+        }
+        return true;
     }
 
     /**

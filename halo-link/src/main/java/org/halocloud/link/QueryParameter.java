@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.link;
+package org.halocloud.link;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.link.agent;
+package org.halocloud.link.agent;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -20,14 +20,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.halocloud.passthrough.link.LinkFailure;
-import org.halocloud.passthrough.link.LinkQuery;
-import org.halocloud.passthrough.link.LinkResult;
-import org.halocloud.passthrough.link.QueryCommand;
-import org.halocloud.passthrough.link.QueryParameter;
-import org.halocloud.passthrough.link.RowSink;
+import org.halocloud.link.LinkFailure;
+import org.halocloud.link.LinkQuery;
+import org.halocloud.link.LinkResult;
+import org.halocloud.link.QueryCommand;
+import org.halocloud.link.QueryParameter;
+import org.halocloud.link.RowSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,8 @@ public class HaloLink {
      */
     private final Semaphore backgroundSlots;
     private final AtomicLong executed = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final LoginPools logins;
 
     public HaloLink(int concurrency) {
@@ -61,9 +64,14 @@ public class HaloLink {
         this.backgroundSlots = new Semaphore(Math.max(1, concurrency - 1), true);
     }
 
-    /** Starts serving a database (and keeps one local connection open so embedded databases stay loaded). */
-    public void serve(ServedDatabase database) throws SQLException {
-        databases.put(database.haloGuid(), database);
+    /**
+     * Starts serving a database (and keeps one local connection open so embedded databases stay loaded). Serving
+     * one again (a reconnected Link is welcomed again) changes nothing.
+     */
+    public synchronized void serve(ServedDatabase database) throws SQLException {
+        if (databases.putIfAbsent(database.haloGuid(), database) != null) {
+            return;
+        }
         for (String catalogue : database.catalogueUrls().keySet()) {
             String url = database.linkUrl(catalogue);
             keepOpen.put(UUID.nameUUIDFromBytes((database.haloGuid() + url).getBytes()),
@@ -74,6 +82,16 @@ public class HaloLink {
     /** How many queries this Link has sent to its databases (an operational counter). */
     public long executedQueries() {
         return executed.get();
+    }
+
+    /** Queries running at the databases now (heartbeat metadata). */
+    public int running() {
+        return running.get();
+    }
+
+    /** Queries waiting for a free slot (heartbeat metadata). */
+    public int waiting() {
+        return waiting.get();
     }
 
     public boolean serves(UUID haloGuid) {
@@ -113,18 +131,24 @@ public class HaloLink {
         }
         boolean background = query.priority() == LinkQuery.Priority.BACKGROUND;
         long deadline = System.nanoTime() + query.maxTimeInQueue().toNanos();
-        if (background) {
-            acquire(backgroundSlots, deadline);
-        }
+        waiting.incrementAndGet();
         try {
-            acquire(slots, deadline);
-        } catch (LinkFailure e) {
             if (background) {
-                backgroundSlots.release();
+                acquire(backgroundSlots, deadline);
             }
-            throw e;
+            try {
+                acquire(slots, deadline);
+            } catch (LinkFailure e) {
+                if (background) {
+                    backgroundSlots.release();
+                }
+                throw e;
+            }
+        } finally {
+            waiting.decrementAndGet();
         }
         executed.incrementAndGet();
+        running.incrementAndGet();
         try (Connection connection = logins.connection(url, query.credentials())) {
             return execute(connection, query, sink);
         } catch (SQLTimeoutException e) {
@@ -133,6 +157,7 @@ public class HaloLink {
         } catch (SQLException e) {
             throw new LinkFailure(LinkFailure.Kind.DATABASE, e.getErrorCode(), e.getMessage());
         } finally {
+            running.decrementAndGet();
             slots.release();
             if (background) {
                 backgroundSlots.release();

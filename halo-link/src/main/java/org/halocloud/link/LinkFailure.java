@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.link;
+package org.halocloud.link;
 
 /**
  * A query that did not complete at the Link. {@link Kind#DATABASE} carries the database's own error code and

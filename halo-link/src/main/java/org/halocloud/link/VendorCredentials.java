@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.state;
+package org.halocloud.link;
 
 /** An integrator's database login with a PMS vendor, opened for one query. Never logged, never returned. */
 public record VendorCredentials(String user, String password) {

@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.link;
+package org.halocloud.link;
 
 import java.time.Duration;
 import java.util.List;

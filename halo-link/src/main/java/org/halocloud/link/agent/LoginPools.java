@@ -1,13 +1,16 @@
-package org.halocloud.passthrough.link.agent;
+package org.halocloud.link.agent;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.halocloud.passthrough.security.SubscriptionKeys;
-import org.halocloud.passthrough.state.VendorCredentials;
+import org.halocloud.link.VendorCredentials;
 
 /**
  * The Link's connections to its databases, pooled per database and integrator login: opening a connection costs
@@ -25,7 +28,7 @@ final class LoginPools implements AutoCloseable {
 
     Connection connection(String url, VendorCredentials login) throws SQLException {
         // the password is part of the key, so a changed credential gets a new pool rather than the old connections
-        String key = SubscriptionKeys.hash(url + '\u0000' + login.user() + '\u0000' + login.password());
+        String key = sha256(url + '\u0000' + login.user() + '\u0000' + login.password());
         return pools.computeIfAbsent(key, k -> pool(k, url, login)).getConnection();
     }
 
@@ -41,6 +44,14 @@ final class LoginPools implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1); // a wrong login fails its queries, not the pool's creation
         return new HikariDataSource(config);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @Override

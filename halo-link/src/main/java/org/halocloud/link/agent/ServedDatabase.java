@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.link.agent;
+package org.halocloud.link.agent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

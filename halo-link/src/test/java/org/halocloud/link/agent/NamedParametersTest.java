@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.link.agent;
+package org.halocloud.link.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

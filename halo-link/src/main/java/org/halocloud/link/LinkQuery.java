@@ -1,8 +1,7 @@
-package org.halocloud.passthrough.link;
+package org.halocloud.link;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.halocloud.passthrough.state.VendorCredentials;
 
 /**
  * One query for a Link: which database and catalogue, as which database user, and within which limits.

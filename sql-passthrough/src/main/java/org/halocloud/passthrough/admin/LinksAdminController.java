@@ -1,0 +1,103 @@
+package org.halocloud.passthrough.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.halocloud.passthrough.config.HaloProperties;
+import org.halocloud.passthrough.frontdoor.Refusal;
+import org.halocloud.passthrough.link.LinkTransport;
+import org.halocloud.passthrough.state.Pms;
+import org.halocloud.passthrough.state.PmsDatabase;
+import org.halocloud.passthrough.state.PmsDatabases;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator API for Links: register a standalone Link (its credential is shown once), see the Links and the
+ * databases they serve, and move the authoritative database of a PMS ID.
+ */
+@RestController
+@Tag(name = "Operator")
+public class LinksAdminController {
+
+    private final OperatorToken operator;
+    private final PmsDatabases databases;
+    private final LinkTransport transport;
+    private final String environment;
+
+    public LinksAdminController(OperatorToken operator, PmsDatabases databases, LinkTransport transport,
+                                HaloProperties properties) {
+        this.operator = operator;
+        this.databases = databases;
+        this.transport = transport;
+        this.environment = properties.environment();
+    }
+
+    public record NewLink(String name) {
+    }
+
+    public record Authority(UUID haloGuid) {
+    }
+
+    /** A Link and its databases as operators see them; never its credential. */
+    public record LinkView(UUID id, String name, String version, String environment, boolean standalone,
+                           List<DatabaseView> databases) {
+    }
+
+    public record DatabaseView(UUID haloGuid, String pms, String pmsId, String practiceName, boolean authoritative,
+                               String availability, Instant lastHeartbeat) {
+    }
+
+    @Operation(summary = "Register a standalone Link; its credential is in this answer only")
+    @PostMapping("/admin/links")
+    public ResponseEntity<PmsDatabases.IssuedLink> register(
+            @RequestHeader(name = "Authorization", required = false) String authorization, @RequestBody NewLink link) {
+        operator.check(authorization);
+        if (link == null || link.name() == null || link.name().isBlank() || link.name().length() > 200) {
+            throw new Refusal(400, "A Link needs a name (at most 200 characters).");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(databases.registerStandaloneLink(link.name().trim(), environment));
+    }
+
+    @Operation(summary = "Links, the databases each serves, and whether they are online")
+    @GetMapping("/admin/links")
+    public List<LinkView> links(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        operator.check(authorization);
+        List<PmsDatabase> all = databases.all();
+        return databases.links().stream().map(l -> new LinkView(l.id(), l.name(), l.version(), l.environment(),
+                l.standalone(), all.stream().filter(d -> d.linkId().equals(l.id())).map(this::view).toList())).toList();
+    }
+
+    private DatabaseView view(PmsDatabase d) {
+        var status = transport.status(d.haloGuid());
+        return new DatabaseView(d.haloGuid(), d.pms().id(), d.pmsId(), d.practiceName(), d.authoritative(),
+                status.map(s -> s.online() ? "online" : "offline").orElse("offline"),
+                status.map(LinkTransport.LinkStatus::lastHeartbeat).orElse(null));
+    }
+
+    @Operation(summary = "Make a database the authoritative one of its PMS ID (the others of that PMS ID stop being)")
+    @PutMapping("/admin/pms/{pms}/{pmsId}/authoritative")
+    public ResponseEntity<Void> moveAuthority(@RequestHeader(name = "Authorization", required = false) String authorization,
+                                              @PathVariable String pms, @PathVariable String pmsId,
+                                              @RequestBody Authority authority) {
+        operator.check(authorization);
+        String vendor = Pms.vendorOfName(pms).orElseThrow(() -> new Refusal(400, "Unknown PMS: " + pms + "."));
+        if (authority == null || authority.haloGuid() == null) {
+            throw new Refusal(400, "Name the database that becomes authoritative: {\"haloGuid\": …}.");
+        }
+        if (!databases.moveAuthority(vendor, pmsId, authority.haloGuid())) {
+            throw new Refusal(404, "That Halo GUID is not a database of this PMS ID.");
+        }
+        return ResponseEntity.noContent().build();
+    }
+}
