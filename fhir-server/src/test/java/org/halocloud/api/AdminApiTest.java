@@ -334,6 +334,10 @@ class AdminApiTest extends HaloIntegrationTest {
 
         String later = java.time.OffsetDateTime.now().plusHours(1).toInstant().toString();
         assertThat(json(admin("GET", "/admin/queries?since=" + later, null)).path("queries").size()).isZero();
+        assertThat(json(admin("GET", "/admin/queries?subscription=" + subscription + "&since=2020-01-01T00:00:00+10:00",
+                null)).path("queries").size()).isEqualTo(4);
+        assertThat(json(admin("GET", "/admin/queries?subscription=" + subscription + "&since=2020-01-01", null))
+                .path("queries").size()).isEqualTo(4);
         assertThat(admin("GET", "/admin/queries?limit=0", null).statusCode()).isEqualTo(400);
         assertThat(admin("GET", "/admin/queries?limit=1001", null).statusCode()).isEqualTo(400);
         assertThat(admin("GET", "/admin/queries?cursor=bm9wZQ", null).statusCode()).isEqualTo(400);

@@ -69,7 +69,8 @@ public class QueriesAdminController {
         UUID integratorId = blank(integrator) ? null : IntegratorsAdminController.resolve(integrators, integrator);
         UUID subscriptionId = blank(subscription) ? null : uuid(subscription, "subscription must be a subscription id.");
         UUID siteId = blank(site) ? null : uuid(site, "site must be a Halo GUID.");
-        OffsetDateTime from = blank(since) ? null : since(since.strip());
+        // an offset's '+' sent unencoded arrives as a space
+        OffsetDateTime from = blank(since) ? null : since(since.strip().replace(' ', '+'));
         QueryLog.Position after = blank(cursor) ? null : decode(cursor.strip());
         List<QueryLog.Listed> rows = queryLog.list(integratorId, subscriptionId, siteId, from, after, n + 1);
         if (rows.size() <= n) {
