@@ -85,6 +85,7 @@ public class Integrators {
      * Replaces an active subscription's key: the old key's hash is overwritten, so it stops matching at once, while
      * the subscription (its id, webhook, queries and rate-limit budget) stays. Empty when not active.
      */
+    @Transactional
     public Optional<IssuedKey> rotate(UUID subscriptionId) {
         String key = SubscriptionKeys.newKey();
         int updated = db.sql("""
