@@ -1,6 +1,9 @@
 package org.halocloud.passthrough.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,16 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Operator")
+@SecurityRequirement(name = OperatorAuthorization.SCHEME)
+@ApiResponses({
+        @ApiResponse(responseCode = "401", description = "missing or wrong operator token (never a subscription key)"),
+        @ApiResponse(responseCode = "503", description = "the operator API is not configured on this node")})
 public class LinksAdminController {
 
-    private final OperatorToken operator;
     private final PmsDatabases databases;
     private final LinkTransport transport;
     private final String environment;
 
-    public LinksAdminController(OperatorToken operator, PmsDatabases databases, LinkTransport transport,
-                                HaloProperties properties) {
-        this.operator = operator;
+    public LinksAdminController(PmsDatabases databases, LinkTransport transport, HaloProperties properties) {
         this.databases = databases;
         this.transport = transport;
         this.environment = properties.environment();
@@ -59,9 +62,7 @@ public class LinksAdminController {
 
     @Operation(summary = "Register a standalone Link; its credential is in this answer only")
     @PostMapping("/admin/links")
-    public ResponseEntity<PmsDatabases.IssuedLink> register(
-            @RequestHeader(name = "Authorization", required = false) String authorization, @RequestBody NewLink link) {
-        operator.check(authorization);
+    public ResponseEntity<PmsDatabases.IssuedLink> register(@RequestBody NewLink link) {
         if (link == null || link.name() == null || link.name().isBlank() || link.name().length() > 200) {
             throw new Refusal(400, "A Link needs a name (at most 200 characters).");
         }
@@ -71,8 +72,7 @@ public class LinksAdminController {
 
     @Operation(summary = "Links, the databases each serves, and whether they are online")
     @GetMapping("/admin/links")
-    public List<LinkView> links(@RequestHeader(name = "Authorization", required = false) String authorization) {
-        operator.check(authorization);
+    public List<LinkView> links() {
         List<PmsDatabase> all = databases.all();
         return databases.links().stream().map(l -> new LinkView(l.id(), l.name(), l.version(), l.environment(),
                 l.standalone(), all.stream().filter(d -> d.linkId().equals(l.id())).map(this::view).toList())).toList();
@@ -87,10 +87,8 @@ public class LinksAdminController {
 
     @Operation(summary = "Make a database the authoritative one of its PMS ID (the others of that PMS ID stop being)")
     @PutMapping("/admin/pms/{pms}/{pmsId}/authoritative")
-    public ResponseEntity<Void> moveAuthority(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                              @PathVariable String pms, @PathVariable String pmsId,
+    public ResponseEntity<Void> moveAuthority(@PathVariable String pms, @PathVariable String pmsId,
                                               @RequestBody Authority authority) {
-        operator.check(authorization);
         String vendor = Pms.vendorOfName(pms).orElseThrow(() -> new Refusal(400, "Unknown PMS: " + pms + "."));
         if (authority == null || authority.haloGuid() == null) {
             throw new Refusal(400, "Name the database that becomes authoritative: {\"haloGuid\": …}.");

@@ -95,8 +95,10 @@ public class ImmediateQueries {
         long maxTimeInQueue = request.maxTimeInQueue() == null ? DEFAULT_MAX_TIME_IN_QUEUE : request.maxTimeInQueue();
         int commandSize = request.command().text().getBytes(StandardCharsets.UTF_8).length;
         OffsetDateTime created = OffsetDateTime.now();
+        // one id for the answer and the query log, failed or not, so support can find what an integrator quotes
+        UUID id = UUID.randomUUID();
         try (JsonRowsBuffer buffer = new JsonRowsBuffer(mapper, limits.maxResultBytes())) {
-            QueryPipeline.Run run = pipeline.run(admission, "immediate", catalogue, request.command(),
+            QueryPipeline.Run run = pipeline.run(id, admission, "immediate", catalogue, request.command(),
                     Duration.ofMillis(maxTimeInQueue), requestSize, buffer);
             LinkResult result = run.result();
             boolean noRows = request.command().executionMode() == QueryCommand.ExecutionMode.NON_QUERY && result.rows() == 0;
@@ -109,25 +111,25 @@ public class ImmediateQueries {
             return new Outcome(200, envelope(run.id(), admission, database, "successful", maxTimeInQueue, commandSize,
                     requestSize, run.created(), result.sqlExecution().toMillis(), body, null));
         } catch (JsonRowsBuffer.TooLarge e) {
-            return failed(413, admission, database, maxTimeInQueue, commandSize, requestSize, created, "haloLink",
+            return failed(413, id, admission, database, maxTimeInQueue, commandSize, requestSize, created, "haloLink",
                     413, "The results were too large: an immediate query may return at most " + limits.maxResultBytes()
                             + " bytes of JSON. Select fewer rows or columns, or use an async query.");
         } catch (LinkFailure e) {
             return switch (e.kind()) {
-                case DATABASE -> failed(400, admission, database, maxTimeInQueue, commandSize, requestSize, created,
+                case DATABASE -> failed(400, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
                         database.pms().errorType(), e.errorCode(), e.getMessage());
-                case TIMEOUT -> failed(504, admission, database, maxTimeInQueue, commandSize, requestSize, created,
+                case TIMEOUT -> failed(504, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
                         "haloLink", 504, e.getMessage());
-                case EXPIRED_IN_QUEUE, UNAVAILABLE -> failed(503, admission, database, maxTimeInQueue, commandSize,
+                case EXPIRED_IN_QUEUE, UNAVAILABLE -> failed(503, id, admission, database, maxTimeInQueue, commandSize,
                         requestSize, created, "haloLink", 503, e.getMessage());
             };
         }
     }
 
-    private Outcome failed(int http, Admission admission, PmsDatabase database, long maxTimeInQueue,
+    private Outcome failed(int http, UUID id, Admission admission, PmsDatabase database, long maxTimeInQueue,
                            int commandSize, int requestSize, OffsetDateTime created, String errorType, int errorCode,
                            String message) {
-        return new Outcome(http, envelope(UUID.randomUUID(), admission, database, "executionFailed", maxTimeInQueue, commandSize,
+        return new Outcome(http, envelope(id, admission, database, "executionFailed", maxTimeInQueue, commandSize,
                 requestSize, created, null, null, new QueryEnvelope.ErrorDetails(errorType, errorCode, message)));
     }
 

@@ -62,8 +62,14 @@ public class QueryPipeline {
      */
     public Run run(Admission admission, String mode, String catalogue, QueryCommand command, Duration maxTimeInQueue,
                    int requestSize, RowSink sink) throws LinkFailure {
-        return run(UUID.randomUUID(), admission, mode, catalogue, command, timeout, maxTimeInQueue,
-                LinkQuery.Priority.IMMEDIATE, requestSize, sink);
+        return run(UUID.randomUUID(), admission, mode, catalogue, command, maxTimeInQueue, requestSize, sink);
+    }
+
+    /** The same, with the caller's id: the one its answer carries, also when the query fails. */
+    public Run run(UUID id, Admission admission, String mode, String catalogue, QueryCommand command,
+                   Duration maxTimeInQueue, int requestSize, RowSink sink) throws LinkFailure {
+        return run(id, admission, mode, catalogue, command, timeout, maxTimeInQueue, LinkQuery.Priority.IMMEDIATE,
+                requestSize, sink);
     }
 
     /**
