@@ -23,12 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  *                          and patients' rows cross that connection: only inside a private network, e.g. compose)
  */
 public record LinkConfig(URI cloud, String credential, Integer concurrency, Integer heartbeatSeconds,
-                         boolean allowPlainWebSocket, List<Database> databases) {
+                         Boolean allowPlainWebSocket, List<Database> databases) {
 
     public LinkConfig {
         concurrency = concurrency == null ? 4 : concurrency;
         heartbeatSeconds = heartbeatSeconds == null ? 15 : heartbeatSeconds;
         databases = databases == null ? List.of() : List.copyOf(databases);
+        allowPlainWebSocket = Boolean.TRUE.equals(allowPlainWebSocket);
     }
 
     /** wss, or plain ws only to this machine unless explicitly allowed. */

@@ -1,8 +1,10 @@
 package org.halocloud.link.standalone;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.halocloud.link.agent.HaloLink;
+import tools.jackson.core.JacksonException;
 
 /**
  * {@code java -jar halo-link-standalone.jar <config.json>}: a Halo Link on a practice server. It needs no inbound
@@ -22,7 +24,14 @@ public final class LinkMain {
             System.err.println("usage: java -jar halo-link-standalone.jar <config.json>   (or HALO_LINK_CONFIG)");
             System.exit(2);
         }
-        LinkConfig config = LinkConfig.read(Path.of(file));
+        LinkConfig config;
+        try {
+            config = LinkConfig.read(Path.of(file));
+        } catch (IOException | IllegalArgumentException | JacksonException e) {
+            System.err.println("halo-link: cannot use " + file + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         HaloLink agent = new HaloLink(config.concurrency());
         CloudConnection connection = new CloudConnection(config, agent);
         CountDownLatch stopped = new CountDownLatch(1);
