@@ -44,6 +44,8 @@ public class RemoteLinks extends AbstractWebSocketHandler implements LinkTranspo
     static final String LINK_ID = "halo.linkId";
 
     private static final Logger log = LoggerFactory.getLogger(RemoteLinks.class);
+    /** A message larger than this is refused (the Link sends rows in batches of ~64 KB; one huge row may be more). */
+    private static final int MAX_MESSAGE_CHARS = 32 * 1024 * 1024;
     /** Beyond the Link's own limits, how long the cloud waits before it gives up on a query. */
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final LinkMessage.Failed DISCONNECTED = new LinkMessage.Failed(null, LinkFailure.Kind.UNAVAILABLE, 0,
@@ -109,6 +111,12 @@ public class RemoteLinks extends AbstractWebSocketHandler implements LinkTranspo
             return;
         }
         connection.partial.append(message.getPayload());
+        if (connection.partial.length() > MAX_MESSAGE_CHARS) {
+            log.warn("Link {} sent a message over {} characters; closing", connection.linkId, MAX_MESSAGE_CHARS);
+            connection.partial.setLength(0);
+            session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
         if (!message.isLast()) {
             return;
         }
