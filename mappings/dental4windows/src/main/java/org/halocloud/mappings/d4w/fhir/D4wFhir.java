@@ -21,6 +21,7 @@ import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
+import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Condition;
@@ -194,8 +195,15 @@ public final class D4wFhir implements PmsMapping {
             .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", APPT_PROVIDER_ID, Params::integerId))
             .search("location", Params.reference("Location", APPT_LOCATION_ID, Params::integerId))
+            .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
+                    Params.target("Practitioner", APPT_PROVIDER_ID, Params::integerId),
+                    Params.target("Location", APPT_LOCATION_ID, Params::integerId)))
             .search("date", day(APPT_APPT_DATE))
             .search("status", Params.token(APPOINTMENT_STATUS, appointmentStatuses()))
+            .include("patient")
+            .include("practitioner")
+            .include("location")
+            .include("actor")
             .map(D4wResources::appointment);
 
     /**
@@ -248,6 +256,25 @@ public final class D4wFhir implements PmsMapping {
         });
     }
 
+    /** Minutes since midnight of a TIME column. */
+    private static org.jooq.Field<Integer> minutes(org.jooq.Field<?> time) {
+        return DSL.field("DATEDIFF(MINUTE, CAST('00:00:00' AS TIME), {0})", Integer.class, time);
+    }
+
+    /**
+     * Slot ← APPT_TEMPLATE (a book's weekly hours, cut into SLOT_MIN slots) minus APPOINTMENT, generated for the
+     * searched days; Schedule/{BOOK_ID}. A slot overlapped by an appointment of the book that is not cancelled
+     * (STATUS 6) is busy.
+     */
+    static final ResourceMapping<org.hl7.fhir.r4.model.Slot, String> SLOT = SlotCalendar
+            .of(Integer.class, Params::integerId)
+            .sessions(APPT_TEMPLATE_T, DSL.noCondition(), TEMPLATE_BOOK_ID)
+            .weekday(TEMPLATE_DAY_OF_WEEK, java.time.DayOfWeek.MONDAY)
+            .minutes(minutes(TEMPLATE_START_TIME), minutes(TEMPLATE_END_TIME), TEMPLATE_SLOT_MIN)
+            .bookings(APPOINTMENT_T, APPT_STATUS.ne(6), APPT_BOOK_ID, APPT_APPT_DATE, minutes(APPT_START_TIME), APPT_LENGTH_MIN)
+            .engine(SlotCalendar.Engine.STANDARD)
+            .mapping(ZONE);
+
     @Override
     public Set<String> pms() {
         return Set.of("d4w", "d4web");
@@ -261,7 +288,7 @@ public final class D4wFhir implements PmsMapping {
     @Override
     public List<ResourceMapping<?, ?>> resources() {
         return List.of(PATIENT, PRACTITIONER, PRACTITIONER_ROLE, ORGANIZATION, LOCATION, PROCEDURE, CONDITION,
-                ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT, SCHEDULE);
+                ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT, SCHEDULE, SLOT);
     }
 
     /** D4W's appointment STATUS codes as FHIR appointment statuses (see {@link D4wResources#appointmentStatus}). */
