@@ -206,4 +206,28 @@ class AppointmentSearchFhirTest extends FhirIntegrationTest {
         }
         assertThat(failures).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zedmed", "d4w", "d4web"})
+    void serviceTypeIsThePracticesOwnTypeOfAppointment(String pms) throws Exception {
+        boolean zedmed = pms.equals("zedmed");
+        String system = zedmed ? "https://halocloud.org/fhir/zedmed/CodeSystem/activity-type"
+                : "https://halocloud.org/fhir/d4w/CodeSystem/appointment-type";
+        String code = zedmed
+                ? db(pms, "SELECT MAX(t.ACTIVITY_TYPE_ID) FROM APPOINTMENT a JOIN APPT_TYPE t ON t.APPT_TYPE_ID = a.APPT_TYPE_ID").get(0)
+                : db(pms, "SELECT MIN(TRIM(APPT_TYPE)) FROM APPOINTMENT").get(0);
+        String ofType = zedmed
+                ? "SELECT APPT_ID FROM APPOINTMENT WHERE APPT_TYPE_ID IN (SELECT APPT_TYPE_ID FROM APPT_TYPE WHERE ACTIVITY_TYPE_ID = " + code + ")"
+                : "SELECT APPT_ID FROM APPOINTMENT WHERE TRIM(APPT_TYPE) = " + q(code);
+        String today = LocalDate.now(SYDNEY).toString();
+        String fromToday = " AND APPT_DATE >= '" + today + "'";
+        same(pms, "Appointment?service-type=" + code + "&date=ge" + today, ofType + fromToday);
+        same(pms, "Appointment?service-type=" + system + "|" + code + "&date=ge" + today, ofType + fromToday);
+        assertThat(bundle(fhir(pms, key(), "Appointment?service-type=http://example.org/other|" + code)).getEntry()).isEmpty();
+        String one = db(pms, "SELECT MAX(APPT_ID) FROM (" + ofType + ") x").get(0);
+        var a = (org.hl7.fhir.r4.model.Appointment) parse(fhir(pms, key(), "Appointment/" + one));
+        assertThat(a.getServiceTypeFirstRep().getCodingFirstRep().getSystem()).isEqualTo(system);
+        assertThat(a.getServiceTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo(code);
+        assertThat(a.getServiceTypeFirstRep().getText()).isNotBlank();
+    }
 }

@@ -51,6 +51,8 @@ public final class ZedmedFhir implements PmsMapping {
     static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
 
     static final String GENDER = "http://hl7.org/fhir/administrative-gender";
+    /** The practice's own Appointment Grid activity types (ACTIVITY_TYPE_ID): Halo's local system. */
+    public static final String ACTIVITY_TYPE_SYSTEM = "https://halocloud.org/fhir/zedmed/CodeSystem/activity-type";
     static final String SNOMED = "http://snomed.info/sct";
     static final String LOINC = "http://loinc.org";
     static final String PBS = "http://pbs.gov.au/code/item";
@@ -152,7 +154,7 @@ public final class ZedmedFhir implements PmsMapping {
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping
             .of(Appointment.class, null, APPT_ID, ZedmedFhir::longId)
             .from(APPT, APPT_ID, APPT_PATIENT_ID, APPT_DR_CODE, APPT_BRANCH_ID, APPT_START, DURATION_MIN, APPT_STATUS,
-                    APPT_REASON, APPT_NOTE, CANCEL_REASON, APPT_CREATED_AT, APPT_TYPE_NAME)
+                    APPT_REASON, APPT_NOTE, CANCEL_REASON, APPT_CREATED_AT, APPT_TYPE_NAME, APPT_ACTIVITY_ID, APPT_ACTIVITY_NAME)
             .catalogue(ADMIN)
             .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode))
@@ -160,6 +162,8 @@ public final class ZedmedFhir implements PmsMapping {
             .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
                     Params.target("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode),
                     Params.target("Location", APPT_BRANCH_ID, Params::integerId)))
+            .search("service-type", Params.identifier(Map.of(ACTIVITY_TYPE_SYSTEM,
+                    v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(DSL.falseCondition()))))
             .search("date", Params.date(APPT_START, ZONE))
             .search("status", Params.token("http://hl7.org/fhir/appointmentstatus", Map.of(
                     "booked", APPT_STATUS.eq("BK"), "arrived", APPT_STATUS.eq("AR"), "checked-in", APPT_STATUS.eq("IC"),

@@ -162,9 +162,11 @@ final class ZedmedTables {
                     f("APPOINTMENT", "NOTE", String.class).as("APPT_NOTE"),
                     f("APPOINTMENT", "CANCEL_REASON", String.class).as("CANCEL_REASON"),
                     f("APPOINTMENT", "CREATED_AT", LocalDateTime.class).as("APPT_CREATED_AT"),
-                    f("APPT_TYPE", "DESCRIPTION", String.class).as("APPT_TYPE_NAME"))
+                    f("APPT_TYPE", "DESCRIPTION", String.class).as("APPT_TYPE_NAME"),
+                    ACTIVITY_TYPE_ID.as("APPT_ACTIVITY_ID"), f("ACTIVITY_TYPE", "DESCRIPTION", String.class).as("APPT_ACTIVITY_NAME"))
             .from(APPOINTMENT)
             .leftJoin(APPT_TYPE).on(AT_APPT_TYPE_ID.eq(f("APPOINTMENT", "APPT_TYPE_ID", Integer.class)))
+            .leftJoin(ACTIVITY_TYPE).on(ACTIVITY_TYPE_ID.eq(f("APPT_TYPE", "ACTIVITY_TYPE_ID", Integer.class)))
             .asTable("ZM_APPT");
     static final Field<Long> APPT_ID = f("ZM_APPT", "APPT_ID", Long.class);
     static final Field<Integer> APPT_PATIENT_ID = f("ZM_APPT", "APPT_PATIENT_ID", Integer.class);
@@ -178,6 +180,9 @@ final class ZedmedTables {
     static final Field<String> CANCEL_REASON = f("ZM_APPT", "CANCEL_REASON", String.class);
     static final Field<LocalDateTime> APPT_CREATED_AT = f("ZM_APPT", "APPT_CREATED_AT", LocalDateTime.class);
     static final Field<String> APPT_TYPE_NAME = f("ZM_APPT", "APPT_TYPE_NAME", String.class);
+    /** The Appointment Grid activity (Consulting, Procedures, Telehealth) the appointment type belongs to. */
+    static final Field<Integer> APPT_ACTIVITY_ID = f("ZM_APPT", "APPT_ACTIVITY_ID", Integer.class);
+    static final Field<String> APPT_ACTIVITY_NAME = f("ZM_APPT", "APPT_ACTIVITY_NAME", String.class);
 
     // ---------------------------------------------------------------- CLINICAL
 
