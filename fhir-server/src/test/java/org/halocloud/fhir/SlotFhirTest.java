@@ -327,4 +327,34 @@ class SlotFhirTest extends FhirIntegrationTest {
             assertThat(read.statusCode()).as(attack).isIn(400, 404);
         }
     }
+
+    /** Bp's own procedure answers the same free times for a provider's day (a second, independent oracle). */
+    @org.junit.jupiter.api.Test
+    void bpFreeSlotsAreWhatBpGetFreeAppointmentsAnswers() throws Exception {
+        LocalDate today = LocalDate.now(SYDNEY);
+        Map<String, String> week = expected("bp-premier", today, today.plusDays(7));
+        List<String> providers = week.keySet().stream().map(SlotFhirTest::schedule).distinct().sorted().limit(2).toList();
+        int compared = 0;
+        for (String provider : providers) {
+            for (LocalDate day = today; day.isBefore(today.plusDays(7)); day = day.plusDays(1)) {
+                List<String> byProcedure = new ArrayList<>();
+                try (Connection c = asPractice(site("bp-premier").haloGuid(), null);
+                     var call = c.prepareCall("{call BP_GetFreeAppointments(?, ?)}")) {
+                    call.setInt(1, Integer.parseInt(provider));
+                    call.setString(2, day.toString());
+                    try (ResultSet rs = call.executeQuery()) {
+                        while (rs.next()) {
+                            byProcedure.add(provider + "-" + day.atStartOfDay().plusSeconds(rs.getInt("AppointmentTime")).format(MINUTE));
+                        }
+                    }
+                }
+                key = acme();
+                List<String> served = ids(all("bp-premier", key, "Slot?schedule=" + provider + "&start=" + day
+                        + "&status=free&_count=100"));
+                assertThat(served).as(provider + " on " + day).containsExactlyInAnyOrderElementsOf(byProcedure);
+                compared += served.size();
+            }
+        }
+        assertThat(compared).as("free slots compared").isPositive();
+    }
 }
