@@ -72,7 +72,8 @@ public final class SlotCalendar<S> {
     private Field<Integer> startMinute;
     private Field<Integer> endMinute;
     private Field<Integer> slotMinutes;
-    private Condition unavailable = DSL.falseCondition();
+    /** Null when every session is bookable (SQL Server has no boolean literal to render {@code false} with). */
+    private Condition unavailable;
     private Table<?> bookings;
     private Condition liveBookings = DSL.noCondition();
     private Field<S> bookingSchedule;
@@ -228,7 +229,8 @@ public final class SlotCalendar<S> {
         }
         Table<?> cal = DSL.select(sessionSchedule.as("SCHEDULEID"), dayDate.as("DAYDATE"),
                         startMinute.plus(k.mul(slotMinutes)).as("SLOTMINUTE"), slotMinutes.as("SLOTLENGTH"),
-                        DSL.when(unavailable, DSL.inline(0)).otherwise(DSL.inline(1)).as("BOOKABLE"))
+                        (unavailable == null ? DSL.inline(1) : DSL.when(unavailable, DSL.inline(0)).otherwise(DSL.inline(1)))
+                                .as("BOOKABLE"))
                 .from(sessions)
                 .crossJoin(digits("HALO_D1", 4)).crossJoin(digits("HALO_D0", 10))
                 .crossJoin(digits("HALO_K2", 3)).crossJoin(digits("HALO_K1", 10)).crossJoin(digits("HALO_K0", 10))
