@@ -38,6 +38,8 @@ public class FhirGateway extends OncePerRequestFilter {
         this.fhir = fhir;
     }
 
+    private static final Pattern FHIR_PATH = Pattern.compile("[A-Za-z0-9\\-._$/]*");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !SITE_BASE.matcher(pathWithinApp(request)).matches();
@@ -70,6 +72,13 @@ public class FhirGateway extends OncePerRequestFilter {
         request.setAttribute(SiteRequest.ATTRIBUTE, new SiteRequest(admission, mapping.get()));
         String base = m.group(1);
         String rest = m.group(3);
+        if (rest != null && !FHIR_PATH.matcher(rest).matches()) {
+            // FHIR types, ids ([A-Za-z0-9-.]{1,64}) and operations need no escapes; HAPI would decode them twice (a 500)
+            OperationOutcomes.write(fhir, response, 400, OperationOutcome.IssueType.INVALID,
+                    "The request path may only hold resource types, ids (letters, digits, '-' and '.') and operations.",
+                    java.util.Map.of());
+            return;
+        }
         server.service(new HttpServletRequestWrapper(request) {
             @Override
             public String getServletPath() {

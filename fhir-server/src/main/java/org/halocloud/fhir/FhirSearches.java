@@ -28,6 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.conf.ParamCastMode;
 import org.jooq.conf.ParamType;
 import org.jooq.conf.RenderQuotedNames;
@@ -78,7 +79,9 @@ public class FhirSearches {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        Page page = run(site, mapping, mapping.key().eq(key.get()), null, 1);
+        // a computed resource (a slot) is generated for the one day its id names
+        Table<?> from = mapping.windowed() ? mapping.from(mapping.windowOf(id).orElseThrow()) : mapping.from();
+        Page page = run(site, mapping, from, mapping.key().eq(key.get()), null, 1);
         return page.resources().stream().findFirst();
     }
 
@@ -88,7 +91,13 @@ public class FhirSearches {
     public Page search(SiteRequest site, ResourceMapping<?, ?> mapping, SearchState state, boolean lenient) {
         List<String> includes = includes(mapping, state.parameters());
         Condition where = criteria(site, mapping, state.parameters(), lenient);
-        Page page = run(site, mapping, where, state.after(), state.count());
+        Table<?> from;
+        try {
+            from = mapping.windowed() ? mapping.from(mapping.window(state.parameters(), site.mapping().zone())) : mapping.from();
+        } catch (InvalidSearch e) {
+            throw new InvalidRequestException(mapping.resourceName() + " search " + e.getMessage());
+        }
+        Page page = run(site, mapping, from, where, state.after(), state.count());
         if (includes.isEmpty() || page.resources().isEmpty()) {
             return page;
         }
@@ -146,7 +155,10 @@ public class FhirSearches {
 
     private <K> List<Resource> byIds(SiteRequest site, ResourceMapping<?, K> target, java.util.Set<String> ids) {
         List<K> keys = ids.stream().map(target::parseKey).flatMap(Optional::stream).toList();
-        return keys.isEmpty() ? List.of() : run(site, target, target.key().in(keys), null, keys.size()).resources();
+        if (keys.isEmpty() || target.windowed()) {
+            return List.of(); // nothing includes a computed resource
+        }
+        return run(site, target, target.from(), target.key().in(keys), null, keys.size()).resources();
     }
 
     private Condition criteria(SiteRequest site, ResourceMapping<?, ?> mapping, List<List<String>> parameters,
@@ -154,7 +166,7 @@ public class FhirSearches {
         PmsMapping pms = site.mapping();
         List<Condition> all = new ArrayList<>();
         SearchParameter.SearchContext chains = (targetType, chained, values, foreignKey) -> {
-            ResourceMapping<?, ?> target = pms.resource(targetType).orElseThrow(() ->
+            ResourceMapping<?, ?> target = pms.resource(targetType).filter(t -> !t.windowed()).orElseThrow(() ->
                     new InvalidRequestException("Chained search through " + targetType + " is not supported here."));
             SearchParameter param = target.search().get(chained);
             if (param == null) {
@@ -193,8 +205,23 @@ public class FhirSearches {
                         + ". Supported: " + mapping.search().keySet() + " (or send Prefer: handling=lenient).");
             }
             boolean chain = dot > 0 && (colon < 0 || dot < colon);
-            if (modifier != null && !chain && !param.modifiers().contains(modifier) && !param.targets().contains(modifier)) {
-                throw new InvalidRequestException("Modifier ':" + modifier + "' is not supported on '" + base + "'.");
+            // a typed chain (actor:Practitioner.identifier=…): the type modifier, then the chain through that type only
+            String type = null;
+            if (!chain && modifier != null && !param.targets().isEmpty() && modifier.indexOf('.') > 0) {
+                type = modifier.substring(0, modifier.indexOf('.'));
+                modifier = modifier.substring(modifier.indexOf('.') + 1);
+                chain = true;
+            } else if (!chain && modifier != null && !param.targets().isEmpty() && modifier.matches("[A-Z][A-Za-z]+")) {
+                type = modifier;
+                modifier = null;
+            }
+            if (type != null && !param.targets().contains(type)) {
+                throw new InvalidRequestException("'" + base + "' cannot refer to a " + type + "; it refers to "
+                        + param.targets() + ".");
+            }
+            if (modifier != null && !chain && !param.modifiers().contains(modifier)) {
+                throw new InvalidRequestException("Modifier ':" + modifier + "' is not supported on '" + base + "'"
+                        + (param.targets().isEmpty() ? "." : " (it refers to " + param.targets() + ")."));
             }
             if (chain && param.targets().isEmpty()) {
                 throw new InvalidRequestException("'" + base + "' is not a reference: it cannot be chained.");
@@ -203,14 +230,54 @@ public class FhirSearches {
                 continue; // an empty parameter is ignored, as FHIR asks
             }
             try {
-                boolean typeModifier = modifier != null && param.targets().contains(modifier);
-                all.add(param.condition(typeModifier ? null : modifier, splitOr(value), chains));
+                List<String> values = splitOr(value);
+                if (!param.targets().isEmpty() && !chain) {
+                    values = typedReferences(base, param, type, values);
+                }
+                SearchParameter.SearchContext context = chains;
+                if (chain && type != null) {
+                    String only = type;
+                    context = (targetType, chained, vs, foreignKey) -> {
+                        if (!targetType.equals(only)) {
+                            throw new InvalidRequestException("not " + only);
+                        }
+                        return chains.chain(targetType, chained, vs, foreignKey);
+                    };
+                }
+                all.add(param.condition(modifier, values, context));
             } catch (InvalidSearch e) {
                 throw new InvalidRequestException("Parameter '" + base + "': " + e.getMessage());
             }
         }
         return DSL.and(all);
     }
+
+    /**
+     * Reference values with their type made explicit: {@code :Type} turns {@code 123} into {@code Type/123}; a
+     * {@code Type/123} value must name a type the parameter can refer to (else 400, not an empty result), and
+     * agree with a {@code :Type} modifier. Absolute URLs and other forms are passed on (they match nothing).
+     */
+    static List<String> typedReferences(String name, SearchParameter param, String type, List<String> values) {
+        List<String> typed = new ArrayList<>();
+        for (String v : values) {
+            java.util.regex.Matcher m = TYPED_REFERENCE.matcher(v);
+            if (m.matches()) {
+                if (!param.targets().contains(m.group(1))) {
+                    throw new InvalidRequestException("'" + name + "' cannot refer to a " + m.group(1) + "; it refers to "
+                            + param.targets() + ".");
+                }
+                if (type != null && !type.equals(m.group(1))) {
+                    throw new InvalidRequestException("'" + name + ":" + type + "' cannot match " + v + ".");
+                }
+                typed.add(v);
+            } else {
+                typed.add(type != null && v.indexOf('/') < 0 ? type + "/" + v : v);
+            }
+        }
+        return typed;
+    }
+
+    private static final java.util.regex.Pattern TYPED_REFERENCE = java.util.regex.Pattern.compile("([A-Z][A-Za-z]+)/([^/]+)");
 
     private static boolean sameCatalogue(SiteRequest site, ResourceMapping<?, ?> a, ResourceMapping<?, ?> b) {
         String fallback = site.admission().database().defaultCatalogue();
@@ -276,13 +343,14 @@ public class FhirSearches {
         return parts;
     }
 
-    private <K> Page run(SiteRequest site, ResourceMapping<?, K> mapping, Condition where, String after, int count) {
+    private <K> Page run(SiteRequest site, ResourceMapping<?, K> mapping, Table<?> from, Condition where, String after,
+                         int count) {
         Condition page = DSL.noCondition();
         if (after != null) {
             K key = mapping.parseKey(after).orElseThrow(() -> new InvalidRequestException("Invalid paging position."));
             page = mapping.key().gt(key);
         }
-        Query query = SQL.select(mapping.columns()).from(mapping.from()).where(mapping.where()).and(where).and(page)
+        Query query = SQL.select(mapping.columns()).from(from).where(mapping.where()).and(where).and(page)
                 .orderBy(mapping.key()).offset(0).limit(count + 1);
         Collector collector = new Collector(mapping, count);
         execute(site, mapping.catalogue(), query, collector);

@@ -54,7 +54,8 @@ public class SiteCapabilityStatement implements IServerConformanceProvider<Capab
             mapping.includes().forEach(resource::addSearchInclude);
             for (Map.Entry<String, SearchParameter> p : mapping.search().entrySet()) {
                 resource.addSearchParam().setName(p.getKey())
-                        .setType(Enumerations.SearchParamType.fromCode(p.getValue().type().getCode()));
+                        .setType(Enumerations.SearchParamType.fromCode(p.getValue().type().getCode()))
+                        .setDocumentation(p.getValue().documentation());
             }
         }
         return cs;

@@ -167,7 +167,7 @@ class BpPremierFhirTest extends FhirIntegrationTest {
         var resources = cs.getRestFirstRep().getResource();
         assertThat(resources).extracting(r -> r.getType()).contains("Patient", "Practitioner");
         for (var resource : resources) {
-            if (List.of("Appointment", "Schedule").contains(resource.getType())) {
+            if (List.of("Appointment", "Schedule", "Slot").contains(resource.getType())) {
                 assertThat(resource.getSupportedProfile()).as(resource.getType() + ": base R4, no AU profile").isEmpty();
             } else {
                 assertThat(resource.getSupportedProfile()).as(resource.getType()).isNotEmpty();
@@ -179,7 +179,7 @@ class BpPremierFhirTest extends FhirIntegrationTest {
                     case REFERENCE -> "1";
                     default -> "a";
                 };
-                HttpResponse<String> r = fhir("bp-premier", key, resource.getType() + "?" + param.getName() + "=" + value + "&_count=1");
+                HttpResponse<String> r = fhir("bp-premier", key, resource.getType() + "?" + param.getName() + "=" + value + "&_count=1" + requiredBounds(resource));
                 assertThat(r.statusCode()).as(resource.getType() + "?" + param.getName() + " → " + r.body()).isEqualTo(200);
                 key = acme();
             }

@@ -80,6 +80,22 @@ abstract class FhirIntegrationTest extends HaloIntegrationTest {
         return values.isEmpty() ? null : values.get(0);
     }
 
+    /**
+     * The bounds a resource type's searches must carry, as its /metadata documents them (a parameter documented
+     * "Required: …", e.g. Slot's {@code start}): a week from today in the practice's zone; "" when none.
+     */
+    protected static String requiredBounds(org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent resource) {
+        StringBuilder bounds = new StringBuilder();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Australia/Sydney"));
+        for (var p : resource.getSearchParam()) {
+            if (p.getDocumentation() != null && p.getDocumentation().startsWith("Required")) {
+                bounds.append('&').append(p.getName()).append("=ge").append(today)
+                        .append('&').append(p.getName()).append("=lt").append(today.plusDays(7));
+            }
+        }
+        return bounds.toString();
+    }
+
     protected static List<String> ids(List<Resource> resources) {
         return resources.stream().map(r -> r.getIdElement().getIdPart()).toList();
     }

@@ -40,7 +40,7 @@ class FhirRobustnessTest extends FhirIntegrationTest {
                         if (++calls % 14 == 0) {
                             key = acme(); // keep within the rate limit: this test is about answers, not budgets
                         }
-                        String search = resource.getType() + "?" + param.getName() + "=" + attack + "&_count=1";
+                        String search = resource.getType() + "?" + param.getName() + "=" + attack + "&_count=1" + requiredBounds(resource);
                         HttpResponse<String> r = fhir(site.pms(), key, search);
                         if (r.statusCode() != 200 && r.statusCode() != 400) {
                             failures.add(site.pms() + " " + search + " → " + r.statusCode() + " " + r.body());

@@ -144,6 +144,44 @@ public final class Params {
     }
 
     static Condition dateCondition(Field<LocalDateTime> field, String value, ZoneId zone) {
+        DateBounds b = dateBounds(value, zone);
+        return switch (b.prefix()) {
+            case EQUAL -> field.ge(b.start()).and(field.lt(b.end()));
+            case NOT_EQUAL -> field.lt(b.start()).or(field.ge(b.end()));
+            case GREATERTHAN, STARTS_AFTER -> field.ge(b.end());
+            case GREATERTHAN_OR_EQUALS -> field.ge(b.start());
+            case LESSTHAN, ENDS_BEFORE -> field.lt(b.start());
+            case LESSTHAN_OR_EQUALS -> field.lt(b.end());
+            case APPROXIMATE -> throw new InvalidSearch("the 'ap' date prefix is not supported");
+        };
+    }
+
+    /**
+     * A FHIR date search value as the practice-local period it stands for ({@code [start, end)}, at its precision)
+     * and its prefix (eq when none).
+     */
+    public record DateBounds(ParamPrefixEnum prefix, LocalDateTime start, LocalDateTime end) {
+
+        /** The earliest time a match may have; null when unbounded below. */
+        public LocalDateTime lowest() {
+            return switch (prefix) {
+                case EQUAL, GREATERTHAN_OR_EQUALS -> start;
+                case GREATERTHAN, STARTS_AFTER -> end;
+                default -> null;
+            };
+        }
+
+        /** The time every match is before; null when unbounded above. */
+        public LocalDateTime before() {
+            return switch (prefix) {
+                case EQUAL, LESSTHAN_OR_EQUALS -> end;
+                case LESSTHAN, ENDS_BEFORE -> start;
+                default -> null;
+            };
+        }
+    }
+
+    public static DateBounds dateBounds(String value, ZoneId zone) {
         DateParam param;
         try {
             param = new DateParam(value);
@@ -168,15 +206,10 @@ public final class Params {
             case MILLI -> start.plusNanos(1_000_000);
         };
         ParamPrefixEnum prefix = param.getPrefix() == null ? ParamPrefixEnum.EQUAL : param.getPrefix();
-        return switch (prefix) {
-            case EQUAL -> field.ge(start).and(field.lt(end));
-            case NOT_EQUAL -> field.lt(start).or(field.ge(end));
-            case GREATERTHAN, STARTS_AFTER -> field.ge(end);
-            case GREATERTHAN_OR_EQUALS -> field.ge(start);
-            case LESSTHAN, ENDS_BEFORE -> field.lt(start);
-            case LESSTHAN_OR_EQUALS -> field.lt(end);
-            case APPROXIMATE -> throw new InvalidSearch("the 'ap' date prefix is not supported");
-        };
+        if (prefix == ParamPrefixEnum.APPROXIMATE) {
+            throw new InvalidSearch("the 'ap' date prefix is not supported");
+        }
+        return new DateBounds(prefix, start, end);
     }
 
     /**
@@ -195,6 +228,56 @@ public final class Params {
                     return DSL.falseCondition();
                 }
                 return parse.apply(id).map(foreignKey::eq).orElse(DSL.falseCondition());
+            });
+        });
+    }
+
+    /** One resource type a reference parameter may point to, the column holding its id and how its ids parse. */
+    public record Target<K>(String type, Field<K> column, Function<String, Optional<K>> parse) {
+
+        Condition matches(String id) {
+            return parse.apply(id).map(column::eq).orElse(DSL.falseCondition());
+        }
+    }
+
+    public static <K> Target<K> target(String type, Field<K> column, Function<String, Optional<K>> parse) {
+        return new Target<>(type, column, parse);
+    }
+
+    /**
+     * A reference that may point to several types, each held in its own column (e.g. Appointment {@code actor}):
+     * {@code Type/id} matches that type's column, a bare id any of them; a chain ({@code actor.identifier=…})
+     * matches through every target that declares the chained parameter.
+     */
+    public static SearchParameter references(Target<?>... targets) {
+        List<String> types = java.util.Arrays.stream(targets).map(Target::type).sorted().toList();
+        return SearchParameter.of(RestSearchParameterTypeEnum.REFERENCE, List.of(), types, (chain, values, context) -> {
+            if (chain != null) {
+                List<Condition> any = new ArrayList<>();
+                RuntimeException refused = null;
+                for (Target<?> t : targets) {
+                    try {
+                        any.add(context.chain(t.type(), chain, values, t.column()));
+                    } catch (RuntimeException e) {
+                        refused = refused == null ? e : refused;
+                    }
+                }
+                if (any.isEmpty()) {
+                    throw refused;
+                }
+                return DSL.or(any);
+            }
+            return anyOf(values, v -> {
+                int slash = v.indexOf('/');
+                List<Condition> any = new ArrayList<>();
+                for (Target<?> t : targets) {
+                    if (slash < 0) {
+                        any.add(t.matches(v));
+                    } else if (v.substring(0, slash).equals(t.type())) {
+                        any.add(t.matches(v.substring(slash + 1)));
+                    }
+                }
+                return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
             });
         });
     }

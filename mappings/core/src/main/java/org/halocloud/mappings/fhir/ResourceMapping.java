@@ -32,6 +32,7 @@ public final class ResourceMapping<R extends Resource, K> {
     private final List<String> includes;
     private final List<String> otherProfiles;
     private final Function<Row, R> mapper;
+    private final DayWindow.Source window;
 
     private ResourceMapping(Builder<R, K> b) {
         this.type = b.type;
@@ -46,6 +47,7 @@ public final class ResourceMapping<R extends Resource, K> {
         this.includes = List.copyOf(b.includes);
         this.otherProfiles = List.copyOf(b.otherProfiles);
         this.mapper = b.mapper;
+        this.window = b.window;
     }
 
     public static <R extends Resource, K> Builder<R, K> of(Class<R> type, String profile, Field<K> key,
@@ -76,8 +78,35 @@ public final class ResourceMapping<R extends Resource, K> {
         return all;
     }
 
+    /** The rows' table; a {@link #windowed()} mapping has none of its own (see {@link #from(DayWindow)}). */
     public Table<?> from() {
+        if (window != null) {
+            throw new IllegalStateException(resourceName() + " is computed per day window: use from(DayWindow)");
+        }
         return from;
+    }
+
+    /**
+     * True when the rows are computed for a bounded range of practice-local days (a calendar of slots) instead of
+     * read from a table: every query then needs its {@link DayWindow}.
+     */
+    public boolean windowed() {
+        return window != null;
+    }
+
+    /** The rows of a windowed mapping for the given days. */
+    public Table<?> from(DayWindow days) {
+        return window == null ? from : window.table(days);
+    }
+
+    /** The days a windowed search covers, from its parameters; refused (InvalidSearch) when unbounded or too long. */
+    public DayWindow window(List<List<String>> parameters, java.time.ZoneId zone) {
+        return window.window(parameters, zone);
+    }
+
+    /** The day a windowed mapping's resource id falls on, if the id is well-formed. */
+    public Optional<DayWindow> windowOf(String id) {
+        return window.dayOf().apply(id).map(d -> new DayWindow(d, d.plusDays(1)));
     }
 
     public Field<K> key() {
@@ -138,6 +167,7 @@ public final class ResourceMapping<R extends Resource, K> {
         private final List<String> includes = new ArrayList<>();
         private final List<String> otherProfiles = new ArrayList<>();
         private Function<Row, R> mapper;
+        private DayWindow.Source window;
 
         private Builder(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
             this.type = type;
@@ -150,6 +180,18 @@ public final class ResourceMapping<R extends Resource, K> {
 
         public Builder<R, K> from(Table<?> table, Field<?>... selected) {
             this.from = table;
+            for (Field<?> f : selected) {
+                if (!f.getName().equalsIgnoreCase(key.getName())) {
+                    columns.add(f);
+                }
+            }
+            return this;
+        }
+
+        /** Rows computed per request for a bounded day window (see {@link DayWindow.Source}) instead of a table. */
+        public Builder<R, K> fromWindow(DayWindow.Source source, Field<?>... selected) {
+            this.window = source;
+            this.from = DSL.table(DSL.name("WINDOWED")); // placeholder: never queried
             for (Field<?> f : selected) {
                 if (!f.getName().equalsIgnoreCase(key.getName())) {
                     columns.add(f);

@@ -22,6 +22,42 @@ public interface SearchParameter {
         return List.of();
     }
 
+    /** What an integrator must know about this parameter beyond its type (shown in /metadata); null when nothing. */
+    default String documentation() {
+        return null;
+    }
+
+    /** This parameter with its /metadata documentation. */
+    default SearchParameter documented(String text) {
+        SearchParameter self = this;
+        return new SearchParameter() {
+            @Override
+            public RestSearchParameterTypeEnum type() {
+                return self.type();
+            }
+
+            @Override
+            public List<String> modifiers() {
+                return self.modifiers();
+            }
+
+            @Override
+            public List<String> targets() {
+                return self.targets();
+            }
+
+            @Override
+            public String documentation() {
+                return text;
+            }
+
+            @Override
+            public Condition condition(String modifier, List<String> values, SearchContext context) {
+                return self.condition(modifier, values, context);
+            }
+        };
+    }
+
     /**
      * The condition for one occurrence of the parameter: its comma-separated values, any of which may match.
      *

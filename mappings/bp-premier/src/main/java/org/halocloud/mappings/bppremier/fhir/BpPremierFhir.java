@@ -24,6 +24,7 @@ import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
+import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Encounter;
@@ -330,6 +331,9 @@ public final class BpPremierFhir implements PmsMapping {
             .search("patient", Params.reference("Patient", APPOINTMENT_PATIENT, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", APPOINTMENT_USER, Params::integerId))
             .search("location", Params.reference("Location", APPOINTMENT_LOCATION, Params::integerId))
+            .search("actor", Params.references(Params.target("Patient", APPOINTMENT_PATIENT, Params::integerId),
+                    Params.target("Practitioner", APPOINTMENT_USER, Params::integerId),
+                    Params.target("Location", APPOINTMENT_LOCATION, Params::integerId)))
             .search("date", Params.date(APPOINTMENT_START, ZONE))
             .search("status", new LiveToken(APPOINTMENT_STATUS, code -> switch (code) {
                 case "cancelled" -> CANCELLED;
@@ -340,6 +344,10 @@ public final class BpPremierFhir implements PmsMapping {
                 case "fulfilled" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.between(4, 7));
                 default -> DSL.falseCondition();
             }))
+            .include("patient")
+            .include("practitioner")
+            .include("location")
+            .include("actor")
             .map(BpResources::appointment);
 
     /** Booked, its day over (practice time) and never arrived. */
@@ -355,6 +363,25 @@ public final class BpPremierFhir implements PmsMapping {
             .search("actor", Params.reference("Practitioner", USER_ID, Params::integerId))
             .search("active", Params.token("", Map.of("true", USERSTATUS.eq(1), "false", USERSTATUS.ne(1))))
             .map(BpResources::schedule);
+
+    /**
+     * Slot ← SESSIONS minus APPOINTMENTS, generated for the searched days (as BP_GetFreeAppointments computes one
+     * provider's day): each weekly session of a provider with a Schedule, cut into LENGTH-second slots; busy when a
+     * live, uncancelled APPOINTMENTS row overlaps it — blocked time (INTERNALID 0, 'DO NOT BOOK', …) included. Only
+     * weekly sessions (WEEKS 1): a fortnightly session's weeks depend on its cycle date, which is not modelled.
+     */
+    static final ResourceMapping<org.hl7.fhir.r4.model.Slot, String> SLOT = SlotCalendar
+            .of(Integer.class, Params::integerId)
+            .sessions(SESSIONS, SESSION_RECORDSTATUS.eq(1).and(SESSION_WEEKS.le(1))
+                    .and(SESSION_USER.in(DSL.select(USER_ID).from(USERS).where(LIVE_CLINICIAN.and(USER_APPOINTMENTS.eq(1))))),
+                    SESSION_USER)
+            .weekday(SESSION_DAYOFWEEK, java.time.DayOfWeek.SUNDAY)
+            .effective(SESSION_STARTDATE, SESSION_ENDDATE)
+            .minutes(SESSION_STARTTIME.div(DSL.inline(60)), SESSION_ENDTIME.div(DSL.inline(60)), SESSION_LENGTH.div(DSL.inline(60)))
+            .bookings(APPOINTMENTS, APPOINTMENT_RECORDSTATUS.eq(1).and(DSL.not(CANCELLED)), APPOINTMENT_USER, APPOINTMENTDATE,
+                    APPOINTMENTTIME.div(DSL.inline(60)), APPOINTMENTLENGTH.div(DSL.inline(60)))
+            .engine(SlotCalendar.Engine.SQL_SERVER)
+            .mapping(ZONE);
 
     // ------------------------------------------------------------------ search helpers
 
@@ -475,6 +502,6 @@ public final class BpPremierFhir implements PmsMapping {
     public List<ResourceMapping<?, ?>> resources() {
         return List.of(PATIENT, PRACTITIONER, PRACTITIONER_ROLE, ORGANIZATION, LOCATION, ENCOUNTER, CONDITION,
                 ALLERGY_INTOLERANCE, IMMUNIZATION, MEDICATION_STATEMENT, MEDICATION_REQUEST, OBSERVATION, APPOINTMENT,
-                SCHEDULE);
+                SCHEDULE, SLOT);
     }
 }

@@ -220,4 +220,18 @@ final class BpTables {
     static final Field<Integer> USER_TITLECODE = DSL.field(DSL.name("USERS", "TITLECODE"), Integer.class);
     /** 1 when the user has an appointment book. */
     static final Field<Integer> USER_APPOINTMENTS = DSL.field(DSL.name("USERS", "APPOINTMENTS"), Integer.class);
+
+    /** The weekly sessions of a provider's appointment book; times and LENGTH (the slot) in seconds. */
+    static final Table<?> SESSIONS = DSL.table(DSL.name("SESSIONS"));
+    static final Field<Integer> SESSION_RECORDSTATUS = DSL.field(DSL.name("SESSIONS", "RECORDSTATUS"), Integer.class);
+    static final Field<Integer> SESSION_USER = DSL.field(DSL.name("SESSIONS", "USERID"), Integer.class);
+    /** 1 = Sunday .. 7 = Saturday. */
+    static final Field<Integer> SESSION_DAYOFWEEK = DSL.field(DSL.name("SESSIONS", "DAYOFWEEK"), Integer.class);
+    static final Field<Integer> SESSION_STARTTIME = DSL.field(DSL.name("SESSIONS", "STARTTIME"), Integer.class);
+    static final Field<Integer> SESSION_ENDTIME = DSL.field(DSL.name("SESSIONS", "ENDTIME"), Integer.class);
+    static final Field<Integer> SESSION_LENGTH = DSL.field(DSL.name("SESSIONS", "LENGTH"), Integer.class);
+    static final Field<LocalDateTime> SESSION_STARTDATE = DSL.field(DSL.name("SESSIONS", "STARTDATE"), LocalDateTime.class);
+    static final Field<LocalDateTime> SESSION_ENDDATE = DSL.field(DSL.name("SESSIONS", "ENDDATE"), LocalDateTime.class);
+    /** The cycle in weeks (1 = every week). */
+    static final Field<Integer> SESSION_WEEKS = DSL.field(DSL.name("SESSIONS", "WEEKS"), Integer.class);
 }

@@ -21,6 +21,7 @@ import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
+import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Condition;
@@ -60,6 +61,8 @@ public final class D4wFhir implements PmsMapping {
     /** Practice-defined medical condition codes (the pick list is set up per practice): Halo's local system. */
     public static final String CONDITION_CODE_SYSTEM = "https://halocloud.org/fhir/d4w/CodeSystem/medical-condition";
     /** D4W's own location codes (Location Code in its set-up screens). */
+    /** The practice's own appointment types (APPOINTMENT.APPT_TYPE text): Halo's local system. */
+    public static final String APPOINTMENT_TYPE_SYSTEM = "https://halocloud.org/fhir/d4w/CodeSystem/appointment-type";
     public static final String LOCATION_CODE_SYSTEM = "https://halocloud.org/fhir/d4w/location-code";
 
     static final String GENDER = "http://hl7.org/fhir/administrative-gender";
@@ -194,8 +197,16 @@ public final class D4wFhir implements PmsMapping {
             .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", APPT_PROVIDER_ID, Params::integerId))
             .search("location", Params.reference("Location", APPT_LOCATION_ID, Params::integerId))
+            .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
+                    Params.target("Practitioner", APPT_PROVIDER_ID, Params::integerId),
+                    Params.target("Location", APPT_LOCATION_ID, Params::integerId)))
             .search("date", day(APPT_APPT_DATE))
             .search("status", Params.token(APPOINTMENT_STATUS, appointmentStatuses()))
+            .search("service-type", Params.identifier(Map.of(APPOINTMENT_TYPE_SYSTEM, v -> DSL.trim(APPT_APPT_TYPE).eq(v))))
+            .include("patient")
+            .include("practitioner")
+            .include("location")
+            .include("actor")
             .map(D4wResources::appointment);
 
     /**
@@ -205,48 +216,29 @@ public final class D4wFhir implements PmsMapping {
     static final ResourceMapping<Schedule, Integer> SCHEDULE = ResourceMapping
             .of(Schedule.class, null, BOOK_BOOK_ID, Params::integerId)
             .from(APPT_BOOK_T, BOOK_BOOK_ID, BOOK_PROVIDER_ID, BOOK_LOCATION_ID, BOOK_CHAIR_NAME, BOOK_IS_ACTIVE)
-            .search("actor", actor(Map.of("Practitioner", BOOK_PROVIDER_ID, "Location", BOOK_LOCATION_ID)))
+            .search("actor", Params.references(Params.target("Practitioner", BOOK_PROVIDER_ID, Params::integerId),
+                    Params.target("Location", BOOK_LOCATION_ID, Params::integerId)))
             .search("active", Params.token("", Map.of("true", BOOK_IS_ACTIVE.eq(true), "false", BOOK_IS_ACTIVE.eq(false))))
             .map(D4wResources::schedule);
 
-    /**
-     * A reference that may point to several types, each held in its own integer column: {@code Type/id} matches
-     * that type's column, a bare id any of them (the front door drops a {@code :Type} modifier, so it matches as bare).
-     * A chain ({@code actor.identifier=…}) matches through every target that declares the chained parameter.
-     */
-    private static SearchParameter actor(Map<String, org.jooq.Field<Integer>> byType) {
-        List<String> types = List.copyOf(new java.util.TreeMap<>(byType).keySet());
-        return SearchParameter.of(RestSearchParameterTypeEnum.REFERENCE, List.of(), types, (chain, values, context) -> {
-            if (chain != null) {
-                List<org.jooq.Condition> any = new ArrayList<>();
-                RuntimeException refused = null;
-                for (String type : types) {
-                    try {
-                        any.add(context.chain(type, chain, values, byType.get(type)));
-                    } catch (RuntimeException e) {
-                        refused = refused == null ? e : refused;
-                    }
-                }
-                if (any.isEmpty()) {
-                    throw refused;
-                }
-                return DSL.or(any);
-            }
-            List<org.jooq.Condition> any = new ArrayList<>();
-            for (String value : values) {
-                int slash = value.indexOf('/');
-                if (slash < 0) {
-                    Params.integerId(value).ifPresent(id -> byType.values().forEach(column -> any.add(column.eq(id))));
-                } else {
-                    org.jooq.Field<Integer> column = byType.get(value.substring(0, slash));
-                    if (column != null) {
-                        Params.integerId(value.substring(slash + 1)).ifPresent(id -> any.add(column.eq(id)));
-                    }
-                }
-            }
-            return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
-        });
+    /** Minutes since midnight of a TIME column. */
+    private static org.jooq.Field<Integer> minutes(org.jooq.Field<?> time) {
+        return DSL.field("DATEDIFF(MINUTE, CAST('00:00:00' AS TIME), {0})", Integer.class, time);
     }
+
+    /**
+     * Slot ← APPT_TEMPLATE (a book's weekly hours, cut into SLOT_MIN slots) minus APPOINTMENT, generated for the
+     * searched days; Schedule/{BOOK_ID}. A slot overlapped by an appointment of the book that is not cancelled
+     * (STATUS 6) is busy.
+     */
+    static final ResourceMapping<org.hl7.fhir.r4.model.Slot, String> SLOT = SlotCalendar
+            .of(Integer.class, Params::integerId)
+            .sessions(APPT_TEMPLATE_T, DSL.noCondition(), TEMPLATE_BOOK_ID)
+            .weekday(TEMPLATE_DAY_OF_WEEK, java.time.DayOfWeek.MONDAY)
+            .minutes(minutes(TEMPLATE_START_TIME), minutes(TEMPLATE_END_TIME), TEMPLATE_SLOT_MIN)
+            .bookings(APPOINTMENT_T, APPT_STATUS.ne(6), APPT_BOOK_ID, APPT_APPT_DATE, minutes(APPT_START_TIME), APPT_LENGTH_MIN)
+            .engine(SlotCalendar.Engine.STANDARD)
+            .mapping(ZONE);
 
     @Override
     public Set<String> pms() {
@@ -261,7 +253,7 @@ public final class D4wFhir implements PmsMapping {
     @Override
     public List<ResourceMapping<?, ?>> resources() {
         return List.of(PATIENT, PRACTITIONER, PRACTITIONER_ROLE, ORGANIZATION, LOCATION, PROCEDURE, CONDITION,
-                ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT, SCHEDULE);
+                ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT, SCHEDULE, SLOT);
     }
 
     /** D4W's appointment STATUS codes as FHIR appointment statuses (see {@link D4wResources#appointmentStatus}). */

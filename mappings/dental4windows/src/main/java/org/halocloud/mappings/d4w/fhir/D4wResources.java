@@ -331,7 +331,8 @@ final class D4wResources {
             a.setMinutesDuration(minutes);
         }
         if (r.text(APPT_APPT_TYPE) != null) {
-            a.addServiceType().setText(r.text(APPT_APPT_TYPE));
+            a.addServiceType(new CodeableConcept(new Coding(D4wFhir.APPOINTMENT_TYPE_SYSTEM, r.text(APPT_APPT_TYPE),
+                    r.text(APPT_APPT_TYPE))).setText(r.text(APPT_APPT_TYPE)));
             a.setDescription(r.text(APPT_APPT_TYPE));
         }
         if (r.text(APPT_NOTE) != null) {

@@ -50,6 +50,14 @@ final class D4wTables {
     static final Field<String> BOOK_CHAIR_NAME = DSL.field(DSL.name("APPT_BOOK", "CHAIR_NAME"), String.class);
     static final Field<Boolean> BOOK_IS_ACTIVE = DSL.field(DSL.name("APPT_BOOK", "IS_ACTIVE"), Boolean.class);
 
+    /** A book's weekly hours, cut into SLOT_MIN slots; DAY_OF_WEEK 1 = Monday .. 7 = Sunday. */
+    static final Table<?> APPT_TEMPLATE_T = DSL.table(DSL.name("APPT_TEMPLATE"));
+    static final Field<Integer> TEMPLATE_BOOK_ID = DSL.field(DSL.name("APPT_TEMPLATE", "BOOK_ID"), Integer.class);
+    static final Field<Integer> TEMPLATE_DAY_OF_WEEK = DSL.field(DSL.name("APPT_TEMPLATE", "DAY_OF_WEEK"), Integer.class);
+    static final Field<Object> TEMPLATE_START_TIME = DSL.field(DSL.name("APPT_TEMPLATE", "START_TIME"), Object.class);
+    static final Field<Object> TEMPLATE_END_TIME = DSL.field(DSL.name("APPT_TEMPLATE", "END_TIME"), Object.class);
+    static final Field<Integer> TEMPLATE_SLOT_MIN = DSL.field(DSL.name("APPT_TEMPLATE", "SLOT_MIN"), Integer.class);
+
     static final Table<?> PATIENT_T = DSL.table(DSL.name("PATIENT"));
     static final Field<Integer> PAT_PATIENT_ID = DSL.field(DSL.name("PATIENT", "PATIENT_ID"), Integer.class);
     static final Field<String> PAT_CARD_NO = DSL.field(DSL.name("PATIENT", "CARD_NO"), String.class);
@@ -83,6 +91,7 @@ final class D4wTables {
     static final Table<?> APPOINTMENT_T = DSL.table(DSL.name("APPOINTMENT"));
     static final Field<Integer> APPT_APPT_ID = DSL.field(DSL.name("APPOINTMENT", "APPT_ID"), Integer.class);
     static final Field<Integer> APPT_PATIENT_ID = DSL.field(DSL.name("APPOINTMENT", "PATIENT_ID"), Integer.class);
+    static final Field<Integer> APPT_BOOK_ID = DSL.field(DSL.name("APPOINTMENT", "BOOK_ID"), Integer.class);
     static final Field<Integer> APPT_PROVIDER_ID = DSL.field(DSL.name("APPOINTMENT", "PROVIDER_ID"), Integer.class);
     static final Field<Integer> APPT_LOCATION_ID = DSL.field(DSL.name("APPOINTMENT", "LOCATION_ID"), Integer.class);
     static final Field<LocalDateTime> APPT_APPT_DATE = DSL.field(DSL.name("APPOINTMENT", "APPT_DATE"), LocalDateTime.class);

@@ -18,6 +18,7 @@ import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
+import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Condition;
@@ -32,6 +33,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Schedule;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -49,6 +51,8 @@ public final class ZedmedFhir implements PmsMapping {
     static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
 
     static final String GENDER = "http://hl7.org/fhir/administrative-gender";
+    /** The practice's own Appointment Grid activity types (ACTIVITY_TYPE_ID): Halo's local system. */
+    public static final String ACTIVITY_TYPE_SYSTEM = "https://halocloud.org/fhir/zedmed/CodeSystem/activity-type";
     static final String SNOMED = "http://snomed.info/sct";
     static final String LOINC = "http://loinc.org";
     static final String PBS = "http://pbs.gov.au/code/item";
@@ -150,15 +154,24 @@ public final class ZedmedFhir implements PmsMapping {
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping
             .of(Appointment.class, null, APPT_ID, ZedmedFhir::longId)
             .from(APPT, APPT_ID, APPT_PATIENT_ID, APPT_DR_CODE, APPT_BRANCH_ID, APPT_START, DURATION_MIN, APPT_STATUS,
-                    APPT_REASON, APPT_NOTE, CANCEL_REASON, APPT_CREATED_AT, APPT_TYPE_NAME)
+                    APPT_REASON, APPT_NOTE, CANCEL_REASON, APPT_CREATED_AT, APPT_TYPE_NAME, APPT_ACTIVITY_ID, APPT_ACTIVITY_NAME)
             .catalogue(ADMIN)
             .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode))
             .search("location", Params.reference("Location", APPT_BRANCH_ID, Params::integerId))
+            .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
+                    Params.target("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode),
+                    Params.target("Location", APPT_BRANCH_ID, Params::integerId)))
+            .search("service-type", Params.identifier(Map.of(ACTIVITY_TYPE_SYSTEM,
+                    v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(DSL.falseCondition()))))
             .search("date", Params.date(APPT_START, ZONE))
             .search("status", Params.token("http://hl7.org/fhir/appointmentstatus", Map.of(
                     "booked", APPT_STATUS.eq("BK"), "arrived", APPT_STATUS.eq("AR"), "checked-in", APPT_STATUS.eq("IC"),
                     "fulfilled", APPT_STATUS.eq("CO"), "noshow", APPT_STATUS.eq("DN"), "cancelled", APPT_STATUS.eq("CX"))))
+            .include("patient")
+            .include("practitioner")
+            .include("location")
+            .include("actor")
             .map(ZedmedResources::appointment);
 
     // ------------------------------------------------------------------ CLINICAL
@@ -282,6 +295,29 @@ public final class ZedmedFhir implements PmsMapping {
             .search("active", Params.token("", Map.of("true", DR_IS_ACTIVE.eq(1), "false", DR_IS_ACTIVE.ne(1))))
             .map(ZedmedResources::schedule);
 
+    /** Minutes since midnight of a TIME column. */
+    private static Field<Integer> minutes(Field<?> time) {
+        return DSL.field("DATEDIFF(MINUTE, CAST('00:00:00' AS TIME), {0})", Integer.class, time);
+    }
+
+    /**
+     * Slot ← DR_SCHEDULE (the Appointment Grid's weekly rows, cut into SLOT_MINUTES slots) minus APPOINTMENT,
+     * generated for the searched days; Schedule/{DR_CODE}. Rows of a non-bookable activity (lunch, admin) are
+     * busy-unavailable; a slot overlapped by an appointment that is not cancelled (CX) is busy.
+     */
+    static final ResourceMapping<org.hl7.fhir.r4.model.Slot, String> SLOTS = SlotCalendar
+            .of(String.class, ZedmedFhir::drCode)
+            .sessions(DR_SCHEDULE, DSL.noCondition(), SCHEDULE_DR_CODE)
+            .weekday(SCHEDULE_WEEKDAY, java.time.DayOfWeek.MONDAY)
+            .effective(SCHEDULE_EFFECTIVE_FROM, SCHEDULE_EFFECTIVE_TO)
+            .minutes(minutes(SCHEDULE_START_TIME), minutes(SCHEDULE_END_TIME), SCHEDULE_SLOT_MINUTES)
+            .unavailableWhen(SCHEDULE_ACTIVITY_TYPE_ID.in(DSL.select(ACTIVITY_TYPE_ID).from(ACTIVITY_TYPE)
+                    .where(ACTIVITY_BOOKABLE.eq(0))))
+            .bookings(APPOINTMENT, AP_STATUS.ne("CX"), AP_DR_CODE, AP_APPT_DATE, minutes(AP_START_TIME), AP_DURATION_MIN)
+            .engine(SlotCalendar.Engine.STANDARD)
+            .catalogue(ADMIN)
+            .mapping(ZONE);
+
     @Override
     public Set<String> pms() {
         return Set.of("zedmed");
@@ -296,7 +332,7 @@ public final class ZedmedFhir implements PmsMapping {
     public List<ResourceMapping<?, ?>> resources() {
         return List.of(PATIENTS, PRACTITIONERS, PRACTITIONER_ROLES, ORGANIZATIONS, LOCATIONS, ENCOUNTERS, CONDITIONS,
                 ALLERGIES, MEDICATION_STATEMENTS, MEDICATION_REQUESTS, IMMUNIZATIONS, OBSERVATIONS, APPOINTMENTS,
-                SCHEDULES);
+                SCHEDULES, SLOTS);
     }
 
     // ------------------------------------------------------------------ keys

@@ -271,6 +271,10 @@ final class ZedmedResources {
         if (r.text(APPT_TYPE_NAME) != null) {
             a.setAppointmentType(new CodeableConcept().setText(r.text(APPT_TYPE_NAME)));
         }
+        if (r.integer(APPT_ACTIVITY_ID) != null) {
+            a.addServiceType(new CodeableConcept(new Coding(ZedmedFhir.ACTIVITY_TYPE_SYSTEM,
+                    r.text(APPT_ACTIVITY_ID), r.text(APPT_ACTIVITY_NAME))).setText(r.text(APPT_ACTIVITY_NAME)));
+        }
         a.setDescription(r.text(APPT_REASON));
         a.setComment(r.text(APPT_NOTE));
         LocalDateTime start = r.dateTime(APPT_START);

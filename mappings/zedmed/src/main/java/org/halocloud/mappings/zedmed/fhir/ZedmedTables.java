@@ -54,6 +54,19 @@ final class ZedmedTables {
 
     static final Table<?> DR_SCHEDULE = DSL.table(DSL.name("DR_SCHEDULE"));
     static final Field<String> SCHEDULE_DR_CODE = f("DR_SCHEDULE", "DR_CODE", String.class);
+    /** 1 = Monday .. 7 = Sunday. */
+    static final Field<Integer> SCHEDULE_WEEKDAY = f("DR_SCHEDULE", "WEEKDAY", Integer.class);
+    static final Field<Object> SCHEDULE_START_TIME = f("DR_SCHEDULE", "START_TIME", Object.class);
+    static final Field<Object> SCHEDULE_END_TIME = f("DR_SCHEDULE", "END_TIME", Object.class);
+    static final Field<Integer> SCHEDULE_SLOT_MINUTES = f("DR_SCHEDULE", "SLOT_MINUTES", Integer.class);
+    static final Field<Integer> SCHEDULE_ACTIVITY_TYPE_ID = f("DR_SCHEDULE", "ACTIVITY_TYPE_ID", Integer.class);
+    static final Field<LocalDateTime> SCHEDULE_EFFECTIVE_FROM = f("DR_SCHEDULE", "EFFECTIVE_FROM", LocalDateTime.class);
+    static final Field<LocalDateTime> SCHEDULE_EFFECTIVE_TO = f("DR_SCHEDULE", "EFFECTIVE_TO", LocalDateTime.class);
+
+    /** The Appointment Grid's activity types: BOOKABLE 0 blocks (lunch, admin) are not appointment time. */
+    static final Table<?> ACTIVITY_TYPE = DSL.table(DSL.name("ACTIVITY_TYPE"));
+    static final Field<Integer> ACTIVITY_TYPE_ID = f("ACTIVITY_TYPE", "ACTIVITY_TYPE_ID", Integer.class);
+    static final Field<Integer> ACTIVITY_BOOKABLE = f("ACTIVITY_TYPE", "BOOKABLE", Integer.class);
 
     static final Table<?> DOCTOR_BRANCH = DSL.table(DSL.name("DOCTOR_BRANCH"));
     static final Field<String> DB_DR_CODE = f("DOCTOR_BRANCH", "DR_CODE", String.class);
@@ -130,6 +143,9 @@ final class ZedmedTables {
     static final Field<Long> AP_APPT_ID = f("APPOINTMENT", "APPT_ID", Long.class);
     static final Field<LocalDateTime> AP_APPT_DATE = f("APPOINTMENT", "APPT_DATE", LocalDateTime.class);
     static final Field<Object> AP_START_TIME = f("APPOINTMENT", "START_TIME", Object.class);
+    static final Field<String> AP_DR_CODE = f("APPOINTMENT", "DR_CODE", String.class);
+    static final Field<Integer> AP_DURATION_MIN = f("APPOINTMENT", "DURATION_MIN", Integer.class);
+    static final Field<String> AP_STATUS = f("APPOINTMENT", "STATUS", String.class);
     static final Table<?> APPT_TYPE = DSL.table(DSL.name("APPT_TYPE"));
     static final Field<Integer> AT_APPT_TYPE_ID = f("APPT_TYPE", "APPT_TYPE_ID", Integer.class);
 
@@ -146,9 +162,11 @@ final class ZedmedTables {
                     f("APPOINTMENT", "NOTE", String.class).as("APPT_NOTE"),
                     f("APPOINTMENT", "CANCEL_REASON", String.class).as("CANCEL_REASON"),
                     f("APPOINTMENT", "CREATED_AT", LocalDateTime.class).as("APPT_CREATED_AT"),
-                    f("APPT_TYPE", "DESCRIPTION", String.class).as("APPT_TYPE_NAME"))
+                    f("APPT_TYPE", "DESCRIPTION", String.class).as("APPT_TYPE_NAME"),
+                    ACTIVITY_TYPE_ID.as("APPT_ACTIVITY_ID"), f("ACTIVITY_TYPE", "DESCRIPTION", String.class).as("APPT_ACTIVITY_NAME"))
             .from(APPOINTMENT)
             .leftJoin(APPT_TYPE).on(AT_APPT_TYPE_ID.eq(f("APPOINTMENT", "APPT_TYPE_ID", Integer.class)))
+            .leftJoin(ACTIVITY_TYPE).on(ACTIVITY_TYPE_ID.eq(f("APPT_TYPE", "ACTIVITY_TYPE_ID", Integer.class)))
             .asTable("ZM_APPT");
     static final Field<Long> APPT_ID = f("ZM_APPT", "APPT_ID", Long.class);
     static final Field<Integer> APPT_PATIENT_ID = f("ZM_APPT", "APPT_PATIENT_ID", Integer.class);
@@ -162,6 +180,9 @@ final class ZedmedTables {
     static final Field<String> CANCEL_REASON = f("ZM_APPT", "CANCEL_REASON", String.class);
     static final Field<LocalDateTime> APPT_CREATED_AT = f("ZM_APPT", "APPT_CREATED_AT", LocalDateTime.class);
     static final Field<String> APPT_TYPE_NAME = f("ZM_APPT", "APPT_TYPE_NAME", String.class);
+    /** The Appointment Grid activity (Consulting, Procedures, Telehealth) the appointment type belongs to. */
+    static final Field<Integer> APPT_ACTIVITY_ID = f("ZM_APPT", "APPT_ACTIVITY_ID", Integer.class);
+    static final Field<String> APPT_ACTIVITY_NAME = f("ZM_APPT", "APPT_ACTIVITY_NAME", String.class);
 
     // ---------------------------------------------------------------- CLINICAL
 
