@@ -23,6 +23,7 @@ import org.halocloud.link.QueryParameter;
 import org.halocloud.link.RowSink;
 import org.halocloud.passthrough.query.QueryPipeline;
 import org.hl7.fhir.r4.model.Resource;
+import org.halocloud.mappings.fhir.Params;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -311,7 +312,7 @@ public class FhirSearches {
 
     private static Condition foreignKeyIn(Field<?> foreignKey, List<Object> keys) {
         if (keys.isEmpty()) {
-            return DSL.falseCondition();
+            return Params.NEVER;
         }
         @SuppressWarnings("unchecked")
         Field<Object> fk = (Field<Object>) foreignKey;

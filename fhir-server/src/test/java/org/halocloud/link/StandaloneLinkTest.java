@@ -85,6 +85,12 @@ class StandaloneLinkTest extends HaloIntegrationTest {
         Instant heartbeat = Instant.parse(status.path("lastHeartbeat").asString());
         await(Duration.ofSeconds(10), () -> lastHeartbeat(guid, key).isAfter(heartbeat), "a later heartbeat");
 
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> unchecked(() ->
+                sql(guid.toString(), key, "SELECT SUM(RAND()) FROM SYSTEM_RANGE(1, 10000000000)")));
+        await(Duration.ofSeconds(10), () -> linkDatabase(registered.linkId()).orElseThrow().path("running").asInt() == 1,
+                "a heartbeat reporting the running query");
+        assertThat(slow.get(30, TimeUnit.SECONDS).statusCode()).as("the Link's own execution limit").isEqualTo(504);
+
         try (Connection practice = link.asPractice(); Statement s = practice.createStatement()) {
             s.executeUpdate("UPDATE dbo.INTEGRATIONS SET ENABLED = 0");
             await(Duration.ofSeconds(10), () -> sql(guid.toString(), acme(), "SELECT 1").statusCode() == 403,

@@ -56,8 +56,12 @@ public class LinksAdminController {
                            List<DatabaseView> databases) {
     }
 
+    /**
+     * @param running the serving Link's queries running at its last report
+     * @param waiting its queries waiting for a free slot (queue depth)
+     */
     public record DatabaseView(UUID haloGuid, String pms, String pmsId, String practiceName, boolean authoritative,
-                               String availability, Instant lastHeartbeat) {
+                               String availability, Instant lastHeartbeat, int running, int waiting) {
     }
 
     @Operation(summary = "Register a standalone Link; its credential is in this answer only")
@@ -82,7 +86,9 @@ public class LinksAdminController {
         var status = transport.status(d.haloGuid());
         return new DatabaseView(d.haloGuid(), d.pms().id(), d.pmsId(), d.practiceName(), d.authoritative(),
                 status.map(s -> s.online() ? "online" : "offline").orElse("offline"),
-                status.map(LinkTransport.LinkStatus::lastHeartbeat).orElse(null));
+                status.map(LinkTransport.LinkStatus::lastHeartbeat).orElse(null),
+                status.map(LinkTransport.LinkStatus::running).orElse(0),
+                status.map(LinkTransport.LinkStatus::waiting).orElse(0));
     }
 
     @Operation(summary = "Make a database the authoritative one of its PMS ID (the others of that PMS ID stop being)")

@@ -79,7 +79,8 @@ public class InProcessTransport implements LinkTransport {
 
     @Override
     public Optional<LinkStatus> status(UUID haloGuid) {
-        return serves(haloGuid) ? Optional.of(new LinkStatus(HaloLink.VERSION, true, Instant.now())) : Optional.empty();
+        return Optional.ofNullable(byDatabase.get(haloGuid)).map(a -> new LinkStatus(HaloLink.VERSION, true,
+                Instant.now(), a.link().running(), a.link().waiting()));
     }
 
     /** Re-reads every practice's enablement, as a Link's heartbeat would carry it. */

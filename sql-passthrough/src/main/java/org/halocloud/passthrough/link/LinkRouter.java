@@ -42,6 +42,6 @@ public class LinkRouter implements LinkTransport {
                 .or(() -> inProcess.status(haloGuid))
                 .or(() -> databases.find(haloGuid).flatMap(d -> databases.link(d.linkId()))
                         .map(l -> new LinkStatus(l.version(), false,
-                                l.lastHeardAt() == null ? null : l.lastHeardAt().toInstant())));
+                                l.lastHeardAt() == null ? null : l.lastHeardAt().toInstant(), 0, 0)));
     }
 }

@@ -22,8 +22,11 @@ public interface LinkTransport {
 
     /**
      * @param version       the Halo Link version
+     * @param online        the Link is connected and, at its last report, could reach the database
      * @param lastHeartbeat when the Link was last heard from (null if never)
+     * @param running       queries the Link was running at its last report
+     * @param waiting       queries waiting there for a free slot (its queue depth)
      */
-    record LinkStatus(String version, boolean online, Instant lastHeartbeat) {
+    record LinkStatus(String version, boolean online, Instant lastHeartbeat, int running, int waiting) {
     }
 }

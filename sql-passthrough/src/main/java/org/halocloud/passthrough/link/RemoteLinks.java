@@ -68,8 +68,11 @@ public class RemoteLinks extends AbstractWebSocketHandler implements LinkTranspo
         final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
         final Set<UUID> guids = ConcurrentHashMap.newKeySet();
         final StringBuilder partial = new StringBuilder();
+        final Map<UUID, Boolean> reachable = new ConcurrentHashMap<>();
         volatile Instant lastHeard = Instant.now();
         volatile String version;
+        volatile int running;
+        volatile int waiting;
 
         Connection(WebSocketSession session, UUID linkId) {
             this.session = session;
@@ -175,11 +178,14 @@ public class RemoteLinks extends AbstractWebSocketHandler implements LinkTranspo
     private void heartbeat(Connection connection, LinkMessage.Heartbeat heartbeat) {
         connection.lastHeard = Instant.now();
         connection.version = heartbeat.version();
+        connection.running = heartbeat.running();
+        connection.waiting = heartbeat.waiting();
         databases.heardFrom(connection.linkId, heartbeat.version());
         for (LinkMessage.DatabaseHealth health : heartbeat.databases()) {
             if (!connection.guids.contains(health.haloGuid())) {
                 continue;
             }
+            connection.reachable.put(health.haloGuid(), health.reachable());
             if (health.enabledLogins() != null) {
                 databases.reportEnabledLogins(health.haloGuid(), health.enabledLogins());
             }
@@ -298,6 +304,7 @@ public class RemoteLinks extends AbstractWebSocketHandler implements LinkTranspo
     @Override
     public Optional<LinkStatus> status(UUID haloGuid) {
         return Optional.ofNullable(byDatabase.get(haloGuid))
-                .map(c -> new LinkStatus(c.version, true, c.lastHeard));
+                .map(c -> new LinkStatus(c.version, c.reachable.getOrDefault(haloGuid, true), c.lastHeard, c.running,
+                        c.waiting));
     }
 }

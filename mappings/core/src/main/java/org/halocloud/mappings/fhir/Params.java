@@ -22,6 +22,13 @@ import org.jooq.impl.DSL;
  */
 public final class Params {
 
+    /**
+     * Every row / no row, written as comparisons every engine accepts: SQL Server has no boolean literals, and jOOQ
+     * renders its own true/false conditions as H2's {@code true}/{@code false}. Fixed text, never request input.
+     */
+    public static final Condition ALWAYS = DSL.condition("1 = 1");
+    public static final Condition NEVER = DSL.condition("1 = 0");
+
     private Params() {
     }
 
@@ -58,9 +65,9 @@ public final class Params {
             return anyOf(values, value -> {
                 Token t = Token.parse(value);
                 if (t.system() != null && !t.system().equals(system)) {
-                    return DSL.falseCondition();
+                    return NEVER;
                 }
-                return codes.getOrDefault(t.code(), DSL.falseCondition());
+                return codes.getOrDefault(t.code(), NEVER);
             });
         });
     }
@@ -81,7 +88,7 @@ public final class Params {
                     return DSL.or(bySystem.values().stream().map(f -> f.apply(t.code())).toList());
                 }
                 Function<String, Condition> f = bySystem.get(t.system());
-                return f == null ? DSL.falseCondition() : f.apply(t.code());
+                return f == null ? NEVER : f.apply(t.code());
             });
         });
     }
@@ -118,7 +125,7 @@ public final class Params {
     public static Condition medicare(String value, Field<String> card, Field<String> irn) {
         String digits = value.replaceAll("\\D", "");
         if (digits.length() != 10 && digits.length() != 11) {
-            return DSL.falseCondition();
+            return NEVER;
         }
         Condition sameCard = DSL.replace(card, DSL.inline(" "), DSL.inline("")).eq(digits.substring(0, 10));
         return digits.length() == 11 ? sameCard.and(DSL.trim(irn).eq(digits.substring(10))) : sameCard;
@@ -128,7 +135,7 @@ public final class Params {
     public static <T> SearchParameter id(Field<T> key, Function<String, Optional<T>> parse) {
         return SearchParameter.of(RestSearchParameterTypeEnum.TOKEN, List.of(), List.of(),
                 (modifier, values, context) -> {
-            return anyOf(values, v -> parse.apply(Token.parse(v).code()).map(key::eq).orElse(DSL.falseCondition()));
+            return anyOf(values, v -> parse.apply(Token.parse(v).code()).map(key::eq).orElse(NEVER));
         });
     }
 
@@ -225,9 +232,9 @@ public final class Params {
             return anyOf(values, v -> {
                 String id = v.startsWith(targetType + "/") ? v.substring(targetType.length() + 1) : v;
                 if (id.contains("/")) {
-                    return DSL.falseCondition();
+                    return NEVER;
                 }
-                return parse.apply(id).map(foreignKey::eq).orElse(DSL.falseCondition());
+                return parse.apply(id).map(foreignKey::eq).orElse(NEVER);
             });
         });
     }
@@ -236,7 +243,7 @@ public final class Params {
     public record Target<K>(String type, Field<K> column, Function<String, Optional<K>> parse) {
 
         Condition matches(String id) {
-            return parse.apply(id).map(column::eq).orElse(DSL.falseCondition());
+            return parse.apply(id).map(column::eq).orElse(NEVER);
         }
     }
 
@@ -277,7 +284,7 @@ public final class Params {
                         any.add(t.matches(v.substring(slash + 1)));
                     }
                 }
-                return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
+                return any.isEmpty() ? NEVER : DSL.or(any);
             });
         });
     }

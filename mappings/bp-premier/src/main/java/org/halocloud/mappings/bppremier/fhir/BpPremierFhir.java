@@ -156,7 +156,7 @@ public final class BpPremierFhir implements PmsMapping {
             .search("class", Params.token(ACT_CODE, Map.of(
                     "AMB", VISITCODE.eq(1), "HH", VISITCODE.in(2, 4, 8, 11), "IMP", VISITCODE.eq(3),
                     "VR", VISITCODE.in(5, 6, 7, 13), "FLD", VISITCODE.eq(9))))
-            .search("status", Params.token("http://hl7.org/fhir/encounter-status", Map.of("finished", DSL.trueCondition())))
+            .search("status", Params.token("http://hl7.org/fhir/encounter-status", Map.of("finished", Params.ALWAYS)))
             .search("location", Params.reference("Location", VISIT_LOCATION, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", VISIT_USER, Params::integerId))
             .map(BpResources::encounter);
@@ -175,7 +175,7 @@ public final class BpPremierFhir implements PmsMapping {
             .where(HISTORY_RECORDSTATUS.eq(1).and(livePatient(HISTORY_PATIENT)))
             .search("patient", Params.reference("Patient", HISTORY_PATIENT, Params::integerId))
             .search("category", Params.token("http://terminology.hl7.org/CodeSystem/condition-category",
-                    Map.of("problem-list-item", DSL.trueCondition())))
+                    Map.of("problem-list-item", Params.ALWAYS)))
             .search("clinical-status", Params.token("http://terminology.hl7.org/CodeSystem/condition-clinical", Map.of(
                     "active", HISTORY_STATUSCODE.eq(1), "inactive", HISTORY_STATUSCODE.ne(1))))
             .search("code", Params.identifier(Map.of(AuCodes.SNOMED, v -> DSL.trim(CONDITION_SNOMEDCODE).eq(v))))
@@ -189,7 +189,7 @@ public final class BpPremierFhir implements PmsMapping {
             .where(REACTION_RECORDSTATUS.eq(1).and(livePatient(REACTION_PATIENT)))
             .search("patient", Params.reference("Patient", REACTION_PATIENT, Params::integerId))
             .search("clinical-status", Params.token("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
-                    Map.of("active", DSL.trueCondition())))
+                    Map.of("active", Params.ALWAYS)))
             .map(BpResources::allergyIntolerance);
 
     // ------------------------------------------------------------------ immunisations, medicines
@@ -201,7 +201,7 @@ public final class BpPremierFhir implements PmsMapping {
                     IMMUNISATION_VACCINENAME, BATCHNUMBER, DOSE_SEQUENCE, ACIRCODE)
             .where(IMMUNISATION_RECORDSTATUS.eq(1).and(livePatient(IMMUNISATION_PATIENT)))
             .search("patient", Params.reference("Patient", IMMUNISATION_PATIENT, Params::integerId))
-            .search("status", Params.token("http://hl7.org/fhir/event-status", Map.of("completed", DSL.trueCondition())))
+            .search("status", Params.token("http://hl7.org/fhir/event-status", Map.of("completed", Params.ALWAYS)))
             .search("date", Params.date(GIVENDATE, ZONE))
             .search("vaccine-code", Params.identifier(Map.of(AuCodes.AIR_VACCINE_SYSTEM, v -> DSL.trim(ACIRCODE).eq(v))))
             .map(BpResources::immunization);
@@ -213,7 +213,7 @@ public final class BpPremierFhir implements PmsMapping {
             .where(RX_RECORDSTATUS.eq(1).and(livePatient(RX_PATIENT)))
             .search("patient", Params.reference("Patient", RX_PATIENT, Params::integerId))
             .search("status", Params.token("http://hl7.org/fhir/CodeSystem/medication-statement-status",
-                    Map.of("active", DSL.trueCondition())))
+                    Map.of("active", Params.ALWAYS)))
             .search("effective", Params.date(RX_FIRSTDATE, ZONE))
             .map(BpResources::medicationStatement);
 
@@ -229,10 +229,10 @@ public final class BpPremierFhir implements PmsMapping {
             .search("status", new LiveToken(MEDICATION_REQUEST_STATUS, code -> switch (code) {
                 case "active" -> SCRIPTDATE.ge(BpResources.scriptsValidFrom());
                 case "completed" -> SCRIPTDATE.lt(BpResources.scriptsValidFrom());
-                default -> DSL.falseCondition();
+                default -> Params.NEVER;
             }))
             .search("intent", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-intent",
-                    Map.of("order", DSL.trueCondition())))
+                    Map.of("order", Params.ALWAYS)))
             .search("authoredon", Params.date(SCRIPTDATE, ZONE))
             .map(BpResources::medicationRequest);
 
@@ -285,7 +285,7 @@ public final class BpPremierFhir implements PmsMapping {
                     "vital-signs", OBS_KIND.lt(SMOKING), "social-history", OBS_KIND.ge(SMOKING))))
             .search("code", observationCodes())
             .search("date", Params.date(OBS_EFFECTIVE, ZONE))
-            .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", DSL.trueCondition())))
+            .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", Params.ALWAYS)))
             .map(BpResources::observation);
 
     /** Observation code: each vital's LOINC and SNOMED CT code, and smoking status's. */
@@ -342,7 +342,7 @@ public final class BpPremierFhir implements PmsMapping {
                 case "arrived" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.eq(2));
                 case "checked-in" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.eq(3));
                 case "fulfilled" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.between(4, 7));
-                default -> DSL.falseCondition();
+                default -> Params.NEVER;
             }))
             .include("patient")
             .include("practitioner")
@@ -406,9 +406,9 @@ public final class BpPremierFhir implements PmsMapping {
                 int bar = value.indexOf('|');
                 String code = bar < 0 ? value : value.substring(bar + 1);
                 if (bar < 0) {
-                    bySystem.values().forEach(codes -> any.add(codes.getOrDefault(code, DSL.falseCondition())));
+                    bySystem.values().forEach(codes -> any.add(codes.getOrDefault(code, Params.NEVER)));
                 } else {
-                    any.add(bySystem.getOrDefault(value.substring(0, bar), Map.of()).getOrDefault(code, DSL.falseCondition()));
+                    any.add(bySystem.getOrDefault(value.substring(0, bar), Map.of()).getOrDefault(code, Params.NEVER));
                 }
             }
             return DSL.or(any);
@@ -428,7 +428,7 @@ public final class BpPremierFhir implements PmsMapping {
             for (String value : values) {
                 int bar = value.indexOf('|');
                 if (bar >= 0 && !value.substring(0, bar).equals(system)) {
-                    any.add(DSL.falseCondition());
+                    any.add(Params.NEVER);
                 } else {
                     any.add(codes.apply(bar < 0 ? value : value.substring(bar + 1)));
                 }

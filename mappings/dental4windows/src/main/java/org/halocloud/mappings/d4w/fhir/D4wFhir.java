@@ -158,7 +158,7 @@ public final class D4wFhir implements PmsMapping {
             .search("patient", Params.reference("Patient", TX_PATIENT_ID, Params::integerId))
             .search("date", day(TX_TREATMENT_DATE))
             .search("code", Params.identifier(Map.of(AuCodes.ADA_ITEM_SYSTEM, v -> DSL.trim(TX_ITEM_CODE).eq(v))))
-            .search("status", Params.token(EVENT_STATUS, Map.of("completed", DSL.trueCondition())))
+            .search("status", Params.token(EVENT_STATUS, Map.of("completed", Params.ALWAYS)))
             .map(D4wResources::procedure);
 
     static final ResourceMapping<Condition, Integer> CONDITION = ResourceMapping
@@ -166,7 +166,7 @@ public final class D4wFhir implements PmsMapping {
             .from(MEDICAL_HISTORY_T, MH_MH_ID, MH_PATIENT_ID, MH_CONDITION_CODE, MH_DESCRIPTION, MH_IS_ALERT,
                     MH_DATE_RECORDED, MH_IS_ACTIVE)
             .search("patient", Params.reference("Patient", MH_PATIENT_ID, Params::integerId))
-            .search("category", Params.token(CONDITION_CATEGORY, Map.of("problem-list-item", DSL.trueCondition())))
+            .search("category", Params.token(CONDITION_CATEGORY, Map.of("problem-list-item", Params.ALWAYS)))
             .search("clinical-status", Params.token(CONDITION_CLINICAL, Map.of(
                     "active", MH_IS_ACTIVE.eq(true), "inactive", MH_IS_ACTIVE.eq(false))))
             .search("code", Params.identifier(Map.of(CONDITION_CODE_SYSTEM, v -> DSL.trim(MH_CONDITION_CODE).eq(v))))
@@ -178,7 +178,7 @@ public final class D4wFhir implements PmsMapping {
             .from(PATIENT_ALLERGY_T, ALG_ALLERGY_ID, ALG_PATIENT_ID, ALG_ALLERGEN, ALG_REACTION, ALG_SEVERITY,
                     ALG_DATE_RECORDED)
             .search("patient", Params.reference("Patient", ALG_PATIENT_ID, Params::integerId))
-            .search("clinical-status", Params.token(ALLERGY_CLINICAL, Map.of("active", DSL.trueCondition())))
+            .search("clinical-status", Params.token(ALLERGY_CLINICAL, Map.of("active", Params.ALWAYS)))
             .map(D4wResources::allergy);
 
     static final ResourceMapping<MedicationStatement, Integer> MEDICATION_STATEMENT = ResourceMapping

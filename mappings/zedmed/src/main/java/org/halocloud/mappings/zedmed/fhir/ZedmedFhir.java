@@ -72,7 +72,7 @@ public final class ZedmedFhir implements PmsMapping {
 
     static final ResourceMapping<Patient, Integer> PATIENTS = ResourceMapping
             .of(Patient.class, AuProfiles.PATIENT, PATIENT_ID, Params::integerId)
-            .from(PATIENT.leftJoin(PRACTICE).on(DSL.trueCondition()), PATIENT_ID, CHART_NO, TITLE, GIVEN_NAME,
+            .from(PATIENT.leftJoin(PRACTICE).on(Params.ALWAYS), PATIENT_ID, CHART_NO, TITLE, GIVEN_NAME,
                     MIDDLE_NAME, FAMILY_NAME, PREFERRED_NAME, DOB, SEX, ADDR_LINE1, ADDR_LINE2, SUBURB, STATE, POSTCODE,
                     HOME_PHONE, WORK_PHONE, MOBILE_PHONE, EMAIL, MEDICARE_NO, MEDICARE_IRN, MEDICARE_EXPIRY, DVA_NO,
                     DVA_CARD_TYPE, CONCESSION_NO, CONCESSION_TYPE, IHI, IHI_STATUS, IHI_RECORD_STATUS, INDIGENOUS_STATUS,
@@ -163,7 +163,7 @@ public final class ZedmedFhir implements PmsMapping {
                     Params.target("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode),
                     Params.target("Location", APPT_BRANCH_ID, Params::integerId)))
             .search("service-type", Params.identifier(Map.of(ACTIVITY_TYPE_SYSTEM,
-                    v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(DSL.falseCondition()))))
+                    v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(Params.NEVER))))
             .search("date", Params.date(APPT_START, ZONE))
             .search("status", Params.token("http://hl7.org/fhir/appointmentstatus", Map.of(
                     "booked", APPT_STATUS.eq("BK"), "arrived", APPT_STATUS.eq("AR"), "checked-in", APPT_STATUS.eq("IC"),
@@ -201,7 +201,7 @@ public final class ZedmedFhir implements PmsMapping {
             .where(PROBLEM_DELETED.eq(0))
             .catalogue(CLINICAL)
             .search("patient", Params.reference("Patient", PROBLEM_PATIENT_ID, Params::integerId))
-            .search("category", Params.token(CONDITION_CATEGORY, Map.of("problem-list-item", DSL.trueCondition())))
+            .search("category", Params.token(CONDITION_CATEGORY, Map.of("problem-list-item", Params.ALWAYS)))
             .search("clinical-status", Params.token(CONDITION_CLINICAL, Map.of(
                     "active", PROBLEM_IS_ACTIVE.eq(1).and(RESOLVED_DATE.isNull()),
                     "resolved", PROBLEM_RESOLVED,
@@ -244,7 +244,7 @@ public final class ZedmedFhir implements PmsMapping {
             .search("status", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-status", Map.of(
                     "active", RX_STATUS.in("E", "P"), "cancelled", RX_STATUS.eq("C"))))
             .search("intent", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-intent",
-                    Map.of("order", DSL.trueCondition())))
+                    Map.of("order", Params.ALWAYS)))
             .search("authoredon", Params.date(SCRIPT_DATE, ZONE))
             .map(ZedmedResources::medicationRequest);
 
@@ -254,7 +254,7 @@ public final class ZedmedFhir implements PmsMapping {
                     GIVEN_DATE, IMM_SITE, IMM_ROUTE, GIVEN_ELSEWHERE, IMM_DR_CODE)
             .catalogue(CLINICAL)
             .search("patient", Params.reference("Patient", IMM_PATIENT_ID, Params::integerId))
-            .search("status", Params.token("http://hl7.org/fhir/event-status", Map.of("completed", DSL.trueCondition())))
+            .search("status", Params.token("http://hl7.org/fhir/event-status", Map.of("completed", Params.ALWAYS)))
             .search("date", Params.date(GIVEN_DATE, ZONE))
             .search("vaccine-code", Params.identifier(Map.of(
                     AIR, v -> DSL.trim(AIR_CODE).eq(v), SNOMED, v -> DSL.trim(IMM_AMT_CODE).eq(v))))
@@ -274,12 +274,12 @@ public final class ZedmedFhir implements PmsMapping {
                     LOINC, v -> typeOf(ZedmedObservations.LOINC_CODES, v),
                     SNOMED, v -> typeOf(ZedmedObservations.SNOMED_CODES, v))))
             .search("date", Params.date(OBS_EFFECTIVE, ZONE))
-            .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", DSL.trueCondition())))
+            .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", Params.ALWAYS)))
             .map(ZedmedObservations::observation);
 
     private static org.jooq.Condition typeOf(Map<String, String> codeToType, String code) {
         String type = codeToType.get(code);
-        return type == null ? DSL.falseCondition() : OBS_TYPE.eq(type);
+        return type == null ? Params.NEVER : OBS_TYPE.eq(type);
     }
 
     /**
