@@ -389,5 +389,21 @@ class AdminApiTest extends HaloIntegrationTest {
         assertThat(paths.path("/admin/queries").path("get").path("responses").has("401")).isTrue();
         assertThat(doc.path("components").path("securitySchemes").path("operator").path("scheme").asString())
                 .isEqualTo("bearer");
+        int operations = 0;
+        for (String path : paths.propertyNames()) {
+            if (!path.startsWith("/admin/")) {
+                continue;
+            }
+            for (JsonNode operation : paths.path(path)) {
+                operations++;
+                assertThat(operation.path("tags").toString()).as(path).contains("Operator");
+                assertThat(operation.path("security").toString()).as(path).contains("operator");
+                assertThat(operation.path("responses").has("401")).as(path).isTrue();
+            }
+        }
+        assertThat(operations).as("every operator operation").isGreaterThanOrEqualTo(19);
+        assertThat(paths.path("/admin/links").has("post")).isTrue();
+        assertThat(paths.path("/admin/links").has("get")).isTrue();
+        assertThat(paths.path("/admin/pms/{pms}/{pmsId}/authoritative").has("put")).isTrue();
     }
 }

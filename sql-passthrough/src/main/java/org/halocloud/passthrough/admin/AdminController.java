@@ -2,9 +2,6 @@ package org.halocloud.passthrough.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.responses.ApiResponses;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,19 +20,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operator API for subscriptions: issue, list, rotate and revoke keys, and configure each subscription's
  * webhook. The operator's bearer token is checked by {@link OperatorAuthorization} before any of this runs. A key is
  * returned once, when issued or rotated; afterwards only its hint. No secret is ever returned.
  */
-@RestController
-@Tag(name = "Operator")
-@SecurityRequirement(name = OperatorAuthorization.SCHEME)
-@ApiResponses({
-        @ApiResponse(responseCode = "401", description = "missing or wrong operator token (never a subscription key)"),
-        @ApiResponse(responseCode = "503", description = "the operator API is not configured on this node")})
+@OperatorApi
 public class AdminController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminController.class);

@@ -2,9 +2,6 @@ package org.halocloud.passthrough.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.responses.ApiResponses;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -23,18 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operator API for integrators: onboard them and record their database login with each PMS vendor. The login's
  * password is sealed (AES-GCM) the moment it arrives and no answer ever carries it.
  */
-@RestController
-@Tag(name = "Operator")
-@SecurityRequirement(name = OperatorAuthorization.SCHEME)
-@ApiResponses({
-        @ApiResponse(responseCode = "401", description = "missing or wrong operator token (never a subscription key)"),
-        @ApiResponse(responseCode = "503", description = "the operator API is not configured on this node")})
+@OperatorApi
 public class IntegratorsAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(IntegratorsAdminController.class);

@@ -1,10 +1,6 @@
 package org.halocloud.passthrough.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.responses.ApiResponses;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,18 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operator API for Links: register a standalone Link (its credential is shown once), see the Links and the
  * databases they serve, and move the authoritative database of a PMS ID.
  */
-@RestController
-@Tag(name = "Operator")
-@SecurityRequirement(name = OperatorAuthorization.SCHEME)
-@ApiResponses({
-        @ApiResponse(responseCode = "401", description = "missing or wrong operator token (never a subscription key)"),
-        @ApiResponse(responseCode = "503", description = "the operator API is not configured on this node")})
+@OperatorApi
 public class LinksAdminController {
 
     private final PmsDatabases databases;

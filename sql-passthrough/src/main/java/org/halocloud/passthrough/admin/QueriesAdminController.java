@@ -3,9 +3,6 @@ package org.halocloud.passthrough.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.responses.ApiResponses;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,18 +17,12 @@ import org.halocloud.passthrough.state.Integrators;
 import org.halocloud.passthrough.state.QueryLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operator's view of the query log: metadata only (ids, mode, status, sizes, timings, error type) — the log
  * never holds SQL text, bind values or rows, so this cannot return them. Newest first, keyset-paged.
  */
-@RestController
-@Tag(name = "Operator")
-@SecurityRequirement(name = OperatorAuthorization.SCHEME)
-@ApiResponses({
-        @ApiResponse(responseCode = "401", description = "missing or wrong operator token (never a subscription key)"),
-        @ApiResponse(responseCode = "503", description = "the operator API is not configured on this node")})
+@OperatorApi
 public class QueriesAdminController {
 
     static final int DEFAULT_LIMIT = 100;
