@@ -2,7 +2,12 @@ package org.halocloud.bench;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -68,13 +73,16 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Halo Cloud's first benchmark (issue 5): starts the application in-process on the demo, then measures, in one run,
- * the FHIR facade against raw JDBC + mapping, SQL passthrough throughput, the front door's cost and cold start.
- * Prints a markdown report and writes it under {@code bench/results/}. Timings are reported, never asserted.
+ * Halo Cloud's benchmark (issue 5): starts the application in-process on the demo, then measures, in one run, the
+ * FHIR facade against raw JDBC + mapping and against a stock HAPI FHIR JPA server (its own process, see
+ * bench/jpa-peer), SQL passthrough throughput, the front door's cost and cold start. HTTP load for the facade and the
+ * JPA server comes from {@link LoadClient} in its own JVM. Prints a markdown report and writes it under
+ * {@code bench/results/}. Timings are reported, never asserted.
  *
  * <p>Options ({@code --name=value} or {@code -Dbench.name=value}): {@code patients} (2000; the issue's 100000),
- * {@code seconds} per measured cell (3), {@code warmup} seconds per query (2), {@code concurrency} (1,8,32),
- * {@code asyncRows} (1000000), {@code out} (the results directory).
+ * {@code seconds} per measured cell (5), {@code warmup} seconds per query and path (8), {@code concurrency} (1,8,32),
+ * {@code asyncRows} (1000000), {@code jpaPatients} (2000, at most {@code patients}; 0 leaves the peer out),
+ * {@code jpaJar}, {@code jpaHeap} (2g), {@code out} (the results directory), {@code name} (the file name's suffix).
  */
 public final class Bench {
 
@@ -96,6 +104,13 @@ public final class Bench {
     private String jdbcUrl;
     private VendorCredentials login;
     private PmsMapping mapping;
+    private Path work;
+    private Process loadClient;
+    private BufferedWriter loadIn;
+    private BufferedReader loadOut;
+    private Process jpa;
+    private String jpaBase;
+    private String jpaNote;
 
     private Bench(Map<String, String> options) {
         this.options = options;
@@ -129,12 +144,14 @@ public final class Bench {
 
     private void run() throws Exception {
         int patients = intOption("patients", 2000);
-        double seconds = Double.parseDouble(options.getOrDefault("seconds", "3"));
-        double warmup = Double.parseDouble(options.getOrDefault("warmup", "2"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
+        double warmup = Double.parseDouble(options.getOrDefault("warmup", "8"));
         int[] clients = Arrays.stream(options.getOrDefault("concurrency", "1,8,32").split(","))
                 .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         int asyncRows = intOption("asyncRows", 1_000_000);
+        int jpaPatients = Math.min(patients, intOption("jpaPatients", 2000));
         Path data = Files.createTempDirectory("halo-bench-");
+        work = Files.createTempDirectory("halo-bench-work-");
 
         line("# Halo Cloud benchmark — " + LocalDateTime.now().withNano(0));
         line("");
@@ -143,8 +160,9 @@ public final class Bench {
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ".  ");
         line("Demo: " + patients + " patients per practice (H2, in-process Link), rate limit off; " + seconds
-                + " s per cell after " + warmup + " s warm-up per query; latencies by sorting every sample.  ");
-        line("Not in this version: the HAPI JPA server peer (issue 5, point 2).");
+                + " s per cell after " + warmup + " s warm-up per query and path (and one mixed warm-up of every "
+                + "search first); latencies by sorting every sample.  ");
+        line("Load average at start (1, 5, 15 min; the machine is shared): " + loadAverage() + ".  ");
         line("");
 
         // ---- 4. cold start ----
@@ -182,15 +200,24 @@ public final class Bench {
             mapping = ServiceLoader.load(PmsMapping.class).stream().map(ServiceLoader.Provider::get)
                     .filter(m -> m.pms().contains("bp-premier")).findFirst().orElseThrow();
 
+            startLoadClient();
+            startJpa(jpaPatients);
             fhir(clients, seconds, warmup);
+            stopJpa();
             passthrough(seconds, asyncRows);
             frontDoor(ctx, admission, seconds, warmup);
+            line("Load average at the end: " + loadAverage() + ".");
+            line("");
         } finally {
+            stopJpa();
+            if (loadClient != null) {
+                loadClient.destroy();
+            }
             ctx.close();
         }
         Path dir = Path.of(options.getOrDefault("out", Files.isDirectory(Path.of("bench")) ? "bench/results" : "results"));
         Files.createDirectories(dir);
-        Path file = dir.resolve(LocalDate.now() + ".md");
+        Path file = dir.resolve(LocalDate.now() + options.getOrDefault("name", "-" + patients + "-patients") + ".md");
         Files.writeString(file, out.toString());
         System.out.println("\nwritten to " + file.toAbsolutePath());
     }
@@ -198,8 +225,8 @@ public final class Bench {
     // ---------------------------------------------------------------- 1. FHIR facade vs raw JDBC + mapping
 
     private record Search(String label, String resource, List<String[]> params) {
-        String url(String base, String guid) {
-            StringBuilder sb = new StringBuilder(base + "/integrator/sites/" + guid + "/fhir/R4/" + resource + "?");
+        String url(String fhirBase) {
+            StringBuilder sb = new StringBuilder(fhirBase + "/" + resource + "?");
             for (String[] p : params) {
                 sb.append(p[0]).append('=').append(URLEncoder.encode(p[1], StandardCharsets.UTF_8)).append('&');
             }
@@ -209,19 +236,7 @@ public final class Bench {
 
     private void fhir(int[] clients, double seconds, double warmup) throws Exception {
         // sample values: the first patients with an IHI (read raw, mapped as the facade maps them)
-        List<Patient> sample = new ArrayList<>();
-        for (Resource r : rawSearch(mapping.resource("Patient").orElseThrow(), DSL.noCondition(), 200)) {
-            Patient p = (Patient) r;
-            if (p.getIdentifier().stream().anyMatch(i -> IHI_SYSTEM.equals(i.getSystem())) && !p.getName().isEmpty()) {
-                sample.add(p);
-            }
-            if (sample.size() == 16) {
-                break;
-            }
-        }
-        if (sample.isEmpty()) {
-            throw new IllegalStateException("no demo patient with an IHI");
-        }
+        List<Patient> sample = samplePatients();
         String since = "ge" + LocalDate.now().minusYears(3);
         List<List<Search>> searches = new ArrayList<>();
         List<Search> family = new ArrayList<>(), ihi = new ArrayList<>(), obs = new ArrayList<>(), enc = new ArrayList<>(),
@@ -243,32 +258,50 @@ public final class Bench {
                     List.of(new String[] {"patient", id}, new String[] {"clinical-status", "active"})));
         }
         searches.addAll(List.of(family, ihi, obs, enc, cond));
+        String facadeBase = base + "/integrator/sites/" + guid + "/fhir/R4";
 
-        line("## 1. FHIR facade (HTTP, front door, Link, HAPI) vs raw JDBC + the same mapping in-process");
+        line("## 1. FHIR facade (HTTP, front door, Link, HAPI) vs raw JDBC + the same mapping in-process"
+                + (jpaBase != null ? " vs the HAPI FHIR JPA server" : ""));
         line("");
-        line("Bp Premier demo, `_count` 20 (the default; the raw side also reads 21 rows). Each request rotates over "
-                + sample.size() + " patients. Raw = the same jOOQ-rendered SQL as the integrator's login, one JDBC "
-                + "connection per client kept open, rows → `ResourceMapping.map(Row)` → searchset Bundle → HAPI JSON. "
-                + "For reading the ratios: the in-process Link opens a JDBC connection per query and runs at most "
-                + "`halo.query.link-concurrency` (default 8) queries per Link at once; client, server and H2 share "
-                + "this machine's cores.");
+        line("Bp Premier demo, `_count` 20 (the default; the raw side also reads 21 rows). Requests rotate over "
+                + sample.size() + " patients (one rotation shared by all clients). Facade and JPA: HTTP GETs from the "
+                + "load client, a separate JVM on the same machine. Raw: in the benchmark's JVM, the same jOOQ-rendered "
+                + "SQL as the integrator's login, one JDBC connection per client kept open, statements set up as the "
+                + "Link sets them (fetch size 500, a query timeout — which also keeps H2 from answering a repeated "
+                + "query from its last result), rows → `ResourceMapping.map(Row)` → searchset Bundle → HAPI JSON. "
+                + "Client, server and H2 share this machine's cores.");
+        if (jpaNote != null) {
+            line("");
+            line(jpaNote);
+        }
         line("");
-        line("| search | clients | facade p50 ms | facade p99 ms | facade req/s | raw p50 ms | raw p99 ms | raw req/s | p50 facade/raw | req/s raw/facade |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| search | clients | facade p50 ms | facade p99 ms | facade req/s | raw p50 ms | raw p99 ms | raw req/s | "
+                + "JPA p50 ms | JPA p99 ms | JPA req/s | p50 facade/raw | req/s raw/facade | req/s facade/JPA |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         flush();
+        // one mixed warm-up of every search first (the facade's path needs tens of seconds of load before the JIT
+        // has compiled it; a short per-query warm-up left the first version measuring interpreted code)
+        List<String> allFacade = new ArrayList<>();
+        List<String> allJpa = new ArrayList<>();
+        for (List<Search> variants : searches) {
+            for (Search s : variants) {
+                allFacade.add(s.url(facadeBase));
+                if (jpaBase != null) {
+                    allJpa.add(s.url(jpaBase));
+                }
+            }
+        }
+        Map<String, String> keyHeader = Map.of("Ocp-Apim-Subscription-Key", key, "Accept", "application/fhir+json");
+        Map<String, String> jsonHeader = Map.of("Accept", "application/fhir+json");
+        remote(allFacade, keyHeader, 8, 3 * warmup);
+        if (jpaBase != null) {
+            remote(allJpa, jsonHeader, 8, 3 * warmup);
+        }
         for (List<Search> variants : searches) {
             Search first = variants.get(0);
             ResourceMapping<?, ?> rm = mapping.resource(first.resource()).orElseThrow();
-            Op facade = (worker, i) -> {
-                Search s = variants.get(i % variants.size());
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(s.url(base, guid)))
-                        .header("Ocp-Apim-Subscription-Key", key).header("Accept", "application/fhir+json").build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException(s.url(base, guid) + " → " + r.statusCode() + " " + new String(r.body()));
-                }
-                return r.body().length;
-            };
+            List<String> facadeUrls = variants.stream().map(s -> s.url(facadeBase)).toList();
+            List<String> jpaUrls = jpaBase == null ? List.of() : variants.stream().map(s -> s.url(jpaBase)).toList();
             Op raw = (worker, i) -> {
                 Search s = variants.get(i % variants.size());
                 List<Condition> all = new ArrayList<>();
@@ -284,18 +317,207 @@ public final class Bench {
                 IParser parser = FHIR.newJsonParser();
                 return parser.encodeResourceToString(bundle).length();
             };
-            measure(facade, 8, warmup);
+            remote(facadeUrls, keyHeader, 8, warmup);
             measure(raw, 8, warmup);
+            if (jpaBase != null) {
+                remote(jpaUrls, jsonHeader, 8, warmup);
+            }
             for (int c : clients) {
-                Stats f = measure(facade, c, seconds);
+                Stats f = remote(facadeUrls, keyHeader, c, seconds);
                 Stats r = measure(raw, c, seconds);
+                Stats j = jpaBase == null ? null : remote(jpaUrls, jsonHeader, c, seconds);
                 line("| `" + first.label() + "` | " + c + " | " + f.p50() + " | " + f.p99() + " | " + f.rps() + " | "
-                        + r.p50() + " | " + r.p99() + " | " + r.rps() + " | " + ratio(f.p50ns, r.p50ns) + " | "
-                        + ratio(r.rate, f.rate) + " |");
+                        + r.p50() + " | " + r.p99() + " | " + r.rps() + " | "
+                        + (j == null ? "– | – | – | " : j.p50() + " | " + j.p99() + " | " + j.rps() + " | ")
+                        + ratio(f.p50ns, r.p50ns) + " | " + ratio(r.rate, f.rate) + " | "
+                        + (j == null ? "–" : ratio(f.rate, j.rate)) + " |");
                 flush();
             }
         }
         line("");
+    }
+
+    /** Up to 64 of the first patients (by key) that have an IHI and a name. */
+    private List<Patient> samplePatients() throws SQLException {
+        List<Patient> sample = new ArrayList<>();
+        for (Resource r : rawSearch(mapping.resource("Patient").orElseThrow(), DSL.noCondition(), 200)) {
+            Patient p = (Patient) r;
+            if (p.getIdentifier().stream().anyMatch(i -> IHI_SYSTEM.equals(i.getSystem())) && !p.getName().isEmpty()) {
+                sample.add(p);
+            }
+            if (sample.size() == 64) {
+                break;
+            }
+        }
+        if (sample.isEmpty()) {
+            throw new IllegalStateException("no demo patient with an IHI");
+        }
+        return sample;
+    }
+
+    // ---------------------------------------------------------------- the load client (its own JVM)
+
+    /** Copies {@link LoadClient} (JDK classes only) out of this jar and starts it in its own JVM. */
+    private void startLoadClient() throws Exception {
+        Path dir = work.resolve("client");
+        Path cls = dir.resolve("org/halocloud/bench/LoadClient.class");
+        Files.createDirectories(cls.getParent());
+        try (InputStream in = Bench.class.getResourceAsStream("/org/halocloud/bench/LoadClient.class")) {
+            Files.copy(in, cls);
+        }
+        loadClient = new ProcessBuilder(javaBin(), "-Xmx512m", "-cp", dir.toString(), "org.halocloud.bench.LoadClient")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        loadIn = new BufferedWriter(new OutputStreamWriter(loadClient.getOutputStream(), StandardCharsets.UTF_8));
+        loadOut = new BufferedReader(new InputStreamReader(loadClient.getInputStream(), StandardCharsets.UTF_8));
+        String ready = loadOut.readLine();
+        if (!"READY".equals(ready)) {
+            throw new IllegalStateException("the load client did not start: " + ready);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private int remoteRuns;
+
+    /** GETs from the load client: {@code clients} threads back to back for {@code seconds}, rotating over urls. */
+    private Stats remote(List<String> urls, Map<String, String> headers, int clients, double seconds) throws Exception {
+        Path file = work.resolve("urls-" + (remoteRuns++) + ".txt");
+        List<String> lines = new ArrayList<>();
+        headers.forEach((k, v) -> lines.add("header: " + k + ": " + v));
+        lines.addAll(urls);
+        Files.write(file, lines);
+        loadIn.write(seconds + " " + clients + " " + file + "\n");
+        loadIn.flush();
+        String answer = loadOut.readLine();
+        if (answer == null || !answer.startsWith("RESULT ")) {
+            throw new IllegalStateException("load client: " + answer);
+        }
+        String[] f = answer.split(" ");
+        return new Stats(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                Double.parseDouble(f[5]));
+    }
+
+    // ---------------------------------------------------------------- the HAPI FHIR JPA peer (its own JVM)
+
+    /**
+     * Starts the stock HAPI JPA server (bench/jpa-peer, built by the bench profile) on a free port and loads it with
+     * the first {@code count} Bp demo patients and their observations, encounters and conditions, mapped exactly as
+     * the facade maps them, as transaction Bundles (PUT, the demo's ids). Without the jar the peer is left out.
+     */
+    private void startJpa(int count) throws Exception {
+        Path jar = Path.of(options.getOrDefault("jpaJar", "bench/jpa-peer/target/halo-jpa-peer.jar"));
+        if (count <= 0 || !Files.isRegularFile(jar)) {
+            jpaNote = "HAPI JPA peer: not run (" + (count <= 0 ? "--jpaPatients=0" : jar + " not found; build with "
+                    + "`./mvnw -q -Pbench -DskipTests package` from the repository root") + ").";
+            return;
+        }
+        long t0 = System.nanoTime();
+        Path log = work.resolve("jpa-peer.log");
+        jpa = new ProcessBuilder(javaBin(), "-Xmx" + options.getOrDefault("jpaHeap", "2g"), "-jar", jar.toString(),
+                "--port=0", "--dir=" + work.resolve("jpa"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int port = 0;
+        while (port == 0) {
+            if (!jpa.isAlive()) {
+                throw new IllegalStateException("the HAPI JPA peer exited; see " + log);
+            }
+            if (System.nanoTime() - t0 > 600e9) {
+                throw new IllegalStateException("the HAPI JPA peer did not start in 10 minutes; see " + log);
+            }
+            for (String l : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+                if (l.startsWith("READY ")) {
+                    port = Integer.parseInt(l.substring(6).strip());
+                }
+            }
+            Thread.sleep(500);
+        }
+        jpaBase = "http://127.0.0.1:" + port + "/fhir";
+        long started = System.nanoTime();
+        System.out.println("HAPI JPA peer up in " + ms(started - t0) + " ms; loading " + count + " patients ...");
+        // load: pages of patients by key, each with its observations, encounters and conditions, one transaction each
+        ResourceMapping<?, ?> patients = mapping.resource("Patient").orElseThrow();
+        List<ResourceMapping<?, ?>> dependents = List.of(mapping.resource("Observation").orElseThrow(),
+                mapping.resource("Encounter").orElseThrow(), mapping.resource("Condition").orElseThrow());
+        int batch = 50;
+        long resources = 0;
+        Map<String, Long> byType = new LinkedHashMap<>();
+        Condition after = DSL.noCondition();
+        int loaded = 0;
+        boolean all = false;
+        while (loaded < count) {
+            List<Resource> page = rawSearch(patients, after, Math.min(batch, count - loaded));
+            if (page.isEmpty()) {
+                all = true;
+                break;
+            }
+            List<String> ids = page.stream().map(r -> r.getIdElement().getIdPart()).toList();
+            List<Resource> entries = new ArrayList<>(page);
+            for (ResourceMapping<?, ?> rm : dependents) {
+                entries.addAll(rawSearch(rm, rm.search().get("patient").condition(null, ids, null), 1_000_000));
+            }
+            Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            for (Resource r : entries) {
+                String type = r.fhirType();
+                tx.addEntry().setResource(r).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                        .setUrl(type + "/" + r.getIdElement().getIdPart());
+                byType.merge(type, 1L, Long::sum);
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jpaBase))
+                    .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/fhir+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(tx))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("JPA transaction → " + response.statusCode() + " "
+                        + response.body().substring(0, Math.min(2000, response.body().length())));
+            }
+            resources += entries.size();
+            loaded += page.size();
+            @SuppressWarnings("unchecked")
+            org.jooq.Field<Object> key = (org.jooq.Field<Object>) patients.key();
+            after = key.gt(key.getDataType().convert(ids.get(ids.size() - 1)));
+            if (loaded % 500 == 0) {
+                System.out.println("  " + loaded + " patients, " + resources + " resources, "
+                        + (System.nanoTime() - started) / 1_000_000_000 + " s");
+            }
+        }
+        long elapsed = System.nanoTime() - started;
+        jpaNote = String.format("HAPI JPA peer: HAPI FHIR %s JPA server (stock `JpaR4Config` + `HapiJpaConfig`, "
+                + "embedded H2 file database, Hibernate, its own JVM with -Xmx%s, HAPI defaults except: any client id, "
+                + "no referential integrity on write, no reuse of cached search results), started in %.1f s and loaded "
+                + "with the first %,d Bp demo patients and their observations, encounters and conditions as the facade "
+                + "maps them — %,d resources %s — in %d transaction Bundles, %.1f s (%,.0f resources/s; written "
+                + "synchronously, so indexed when the transaction returns).%s",
+                ca.uhn.fhir.util.VersionUtil.getVersion(), options.getOrDefault("jpaHeap", "2g"),
+                (started - t0) / 1e9, loaded, resources, byType, (loaded + batch - 1) / batch, elapsed / 1e9,
+                resources / (elapsed / 1e9), all || loaded >= intOption("patients", 2000)
+                        ? " Both hold the same patients (every one the mapping serves)."
+                        : String.format(" **The JPA server holds %,d of the facade's %,d patients**: its searches run "
+                        + "over a smaller database (its indexes make these searches nearly independent of size, but "
+                        + "read the ratio as favourable to JPA).", loaded, intOption("patients", 2000)));
+        System.out.println(jpaNote);
+    }
+
+    private void stopJpa() {
+        if (jpa != null) {
+            jpa.destroy();
+            try {
+                jpa.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            jpa = null;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
@@ -319,6 +541,10 @@ public final class Bench {
                 .orderBy(rm.key()).offset(0).limit(count + 1);
         List<Resource> resources = new ArrayList<>();
         try (PreparedStatement ps = connection().prepareStatement(query.getSQL())) {
+            // as the Link sets its statements (HaloLink: fetch size 500, a query timeout); with these H2 also no
+            // longer answers a query repeated on the same connection from its cached last result
+            ps.setFetchSize(500);
+            ps.setQueryTimeout(60);
             List<Object> binds = query.getBindValues();
             for (int i = 0; i < binds.size(); i++) {
                 ps.setObject(i + 1, binds.get(i));
@@ -616,14 +842,15 @@ public final class Bench {
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         AtomicLong errors = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int w = 0; w < clients; w++) {
             int worker = w;
             futures.add(pool.submit((Callable<long[]>) () -> {
                 long[] samples = new long[1024];
                 int n = 0;
-                int i = worker;
                 while (System.nanoTime() < deadline) {
+                    int i = (int) (sequence.getAndIncrement() & Integer.MAX_VALUE);
                     long t = System.nanoTime();
                     try {
                         op.call(worker, i);
@@ -637,7 +864,6 @@ public final class Bench {
                         samples = Arrays.copyOf(samples, n * 2);
                     }
                     samples[n++] = System.nanoTime() - t;
-                    i += clients;
                 }
                 return Arrays.copyOf(samples, n);
             }));

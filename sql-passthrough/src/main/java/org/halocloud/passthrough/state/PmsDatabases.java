@@ -159,17 +159,18 @@ public class PmsDatabases {
     }
 
     public Optional<PmsDatabase> find(UUID haloGuid) {
-        return db.sql(SELECT + " WHERE halo_guid = ?").param(haloGuid).query(this::row).optional();
+        return db.sql(SELECT + " WHERE halo_guid = ?").param(haloGuid).query(this::row).optional()
+                .map(this::withCatalogues);
     }
 
     /** Every database of a vendor's practice (all PMS types of that vendor share its PMS IDs). */
     public List<PmsDatabase> byPmsId(String vendor, String pmsId) {
         return db.sql(SELECT + " WHERE pms_id = ? ORDER BY created_at").param(pmsId).query(this::row).list()
-                .stream().filter(d -> d.pms().vendor().equals(vendor)).toList();
+                .stream().filter(d -> d.pms().vendor().equals(vendor)).map(this::withCatalogues).toList();
     }
 
     public List<PmsDatabase> all() {
-        return db.sql(SELECT + " ORDER BY created_at").query(this::row).list();
+        return db.sql(SELECT + " ORDER BY created_at").query(this::row).list().stream().map(this::withCatalogues).toList();
     }
 
     /** Replaces the cached list of logins the practice has enabled, as its Link just read it from the PMS. */
@@ -188,12 +189,21 @@ public class PmsDatabases {
                 .params(haloGuid, dbUser).query(Long.class).single() > 0;
     }
 
+    /**
+     * One database without its catalogues. The catalogues are read by {@link #withCatalogues} once the outer result
+     * set is closed: a query inside a row mapper would take a second pooled connection while the first is held, and
+     * enough concurrent look-ups (more than the pool's size) would then wait on each other until the pool's timeout.
+     */
     private PmsDatabase row(ResultSet rs, int n) throws SQLException {
-        UUID guid = rs.getObject(1, UUID.class);
+        return new PmsDatabase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Pms.fromId(rs.getString(3)),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), List.of());
+    }
+
+    private PmsDatabase withCatalogues(PmsDatabase d) {
         List<PmsDatabase.Catalogue> catalogues = db
                 .sql("SELECT name, is_default FROM pms_catalogue WHERE halo_guid = ? ORDER BY is_default DESC, name")
-                .param(guid).query((c, i) -> new PmsDatabase.Catalogue(c.getString(1), c.getBoolean(2))).list();
-        return new PmsDatabase(guid, rs.getObject(2, UUID.class), Pms.fromId(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), catalogues);
+                .param(d.haloGuid()).query((c, i) -> new PmsDatabase.Catalogue(c.getString(1), c.getBoolean(2))).list();
+        return new PmsDatabase(d.haloGuid(), d.linkId(), d.pms(), d.pmsId(), d.practiceName(), d.pmsVersion(),
+                d.authoritative(), d.status(), catalogues);
     }
 }

@@ -385,9 +385,13 @@ public final class BpPremierFhir implements PmsMapping {
 
     // ------------------------------------------------------------------ search helpers
 
-    /** Rows of a live patient only (never a deleted record or a pseudo-patient). */
+    /**
+     * Rows of a live patient only (never a deleted record or a pseudo-patient). A correlated {@code exists} on the
+     * patient's primary key: one key lookup per row read. (An uncorrelated {@code in (select …)} makes H2 build the
+     * set of every live patient for each query — linear in the practice's size.)
+     */
     private static Condition livePatient(Field<Integer> patientId) {
-        return patientId.in(DSL.select(PATIENT_ID).from(PATIENTS).where(LIVE_PATIENT));
+        return DSL.exists(DSL.selectOne().from(PATIENTS).where(PATIENT_ID.eq(patientId)).and(LIVE_PATIENT));
     }
 
     /**

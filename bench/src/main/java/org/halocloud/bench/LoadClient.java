@@ -1,0 +1,131 @@
+package org.halocloud.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's HTTP load client, run in its own JVM so that the server's process does not also carry the
+ * client's threads, allocation and JIT (the cores are still shared). Only JDK classes: the benchmark copies this
+ * class out of its jar and starts it with {@code java -cp <dir> org.halocloud.bench.LoadClient}.
+ *
+ * <p>Reads commands from standard input, one per line: {@code <seconds> <clients> <url file>} — the file holds an
+ * optional {@code header: Name: value} line per header, then one URL per line; clients send GETs back to back,
+ * each taking the next URL of a shared rotation. Answers one line per command:
+ * {@code RESULT <count> <errors> <p50 ns> <p99 ns> <requests/s>} (percentiles by sorting every sample), or
+ * {@code ERROR <message>}. Any status other than 200 counts as an error.
+ */
+public final class LoadClient {
+
+    private LoadClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("READY");
+        System.out.flush();
+        String line;
+        while ((line = in.readLine()) != null) {
+            line = line.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.equals("QUIT")) {
+                break;
+            }
+            try {
+                String[] parts = line.split(" ", 3);
+                System.out.println(run(http, Double.parseDouble(parts[0]), Integer.parseInt(parts[1]), Path.of(parts[2])));
+            } catch (Exception e) {
+                System.out.println("ERROR " + e.toString().replace('\n', ' '));
+            }
+            System.out.flush();
+        }
+        System.exit(0);
+    }
+
+    private static String run(HttpClient http, double seconds, int clients, Path file) throws Exception {
+        List<String> headers = new ArrayList<>();
+        List<URI> urls = new ArrayList<>();
+        for (String l : Files.readAllLines(file)) {
+            if (l.startsWith("header: ")) {
+                String h = l.substring(8);
+                headers.add(h.substring(0, h.indexOf(':')).strip());
+                headers.add(h.substring(h.indexOf(':') + 1).strip());
+            } else if (!l.isBlank()) {
+                urls.add(URI.create(l.strip()));
+            }
+        }
+        String[] headerArray = headers.toArray(new String[0]);
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            futures.add(pool.submit((Callable<long[]>) () -> {
+                long[] samples = new long[4096];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                    URI url = urls.get((int) (sequence.getAndIncrement() % urls.size()));
+                    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60));
+                    if (headerArray.length > 0) {
+                        request.headers(headerArray);
+                    }
+                    long t = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            if (errors.incrementAndGet() == 1) {
+                                System.err.println("first error: " + url + " -> " + r.statusCode() + " "
+                                        + new String(r.body(), StandardCharsets.UTF_8));
+                            }
+                            continue;
+                        }
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() == 1) {
+                            System.err.println("first error: " + url + " -> " + e);
+                        }
+                        continue;
+                    }
+                    if (n == samples.length) {
+                        samples = Arrays.copyOf(samples, n * 2);
+                    }
+                    samples[n++] = System.nanoTime() - t;
+                }
+                return Arrays.copyOf(samples, n);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            parts.add(f.get());
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (all.length == 0) {
+            return "RESULT 0 " + errors.get() + " 0 0 0";
+        }
+        long p50 = all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.50) - 1)];
+        long p99 = all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)];
+        return "RESULT " + all.length + " " + errors.get() + " " + p50 + " " + p99 + " " + (all.length / (elapsed / 1e9));
+    }
+}
