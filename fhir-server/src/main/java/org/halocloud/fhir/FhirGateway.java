@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.halocloud.passthrough.frontdoor.Admission;
 import org.halocloud.passthrough.frontdoor.FrontDoor;
 import org.halocloud.passthrough.frontdoor.Refusal;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class FhirGateway extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(FhirGateway.class);
     private static final Pattern SITE_BASE = Pattern.compile("^(/integrator/sites/([^/]+)/fhir/R4)(/.*)?$");
 
     private final FrontDoor frontDoor;
@@ -60,6 +64,14 @@ public class FhirGateway extends OncePerRequestFilter {
         } catch (Refusal refusal) {
             OperationOutcomes.write(fhir, response, refusal.status(), issueType(refusal.status()), refusal.getMessage(),
                     refusal.headers());
+            return;
+        } catch (RuntimeException e) {
+            // e.g. the state store unreachable: an OperationOutcome with an incident id, never the message (it may
+            // quote SQL) nor a stack trace
+            String incident = UUID.randomUUID().toString();
+            log.error("incident {}: the front door failed with {}", incident, e.getClass().getName());
+            OperationOutcomes.write(fhir, response, 500, OperationOutcome.IssueType.EXCEPTION,
+                    "Internal error; quote incident " + incident + " to support.", java.util.Map.of());
             return;
         }
         admission.headers().forEach(response::setHeader);
