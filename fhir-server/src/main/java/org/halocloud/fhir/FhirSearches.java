@@ -117,7 +117,9 @@ public class FhirSearches {
                 if (!mapping.includes().contains(declared)) {
                     throw new InvalidRequestException("_include=" + value + " is not supported; supported: " + mapping.includes());
                 }
-                includes.add(declared);
+                if (!mapping.containedIncludes().contains(declared)) {
+                    includes.add(declared); // a contained target is already in each resource
+                }
             }
         }
         if (parameters.stream().anyMatch(p -> p.get(0).startsWith("_revinclude"))) {

@@ -30,6 +30,7 @@ public final class ResourceMapping<R extends Resource, K> {
     private final String catalogue;
     private final Map<String, SearchParameter> search;
     private final List<String> includes;
+    private final List<String> containedIncludes;
     private final List<String> otherProfiles;
     private final Function<Row, R> mapper;
     private final DayWindow.Source window;
@@ -45,6 +46,7 @@ public final class ResourceMapping<R extends Resource, K> {
         this.catalogue = b.catalogue;
         this.search = Collections.unmodifiableMap(new LinkedHashMap<>(b.search));
         this.includes = List.copyOf(b.includes);
+        this.containedIncludes = List.copyOf(b.containedIncludes);
         this.otherProfiles = List.copyOf(b.otherProfiles);
         this.mapper = b.mapper;
         this.window = b.window;
@@ -138,10 +140,21 @@ public final class ResourceMapping<R extends Resource, K> {
 
     /**
      * The {@code _include} values this resource answers, e.g. {@code PractitionerRole:practitioner}: each names one
-     * of its reference search parameters; the referenced resources come back as include entries.
+     * of its reference search parameters; the referenced resources come back as include entries. Also those whose
+     * target every resource carries contained ({@link #containedIncludes()}).
      */
     public List<String> includes() {
-        return includes;
+        List<String> all = new ArrayList<>(includes);
+        all.addAll(containedIncludes);
+        return all;
+    }
+
+    /**
+     * The {@code _include} values answered by the resource itself: its target is contained in it (e.g. AU Core's
+     * {@code MedicationRequest:medication} when the Medication is contained), so the include adds no entries.
+     */
+    public List<String> containedIncludes() {
+        return containedIncludes;
     }
 
     /** Maps a row to the profiled resource, with its id and {@code meta.profile} (unless the mapper chose one). */
@@ -165,6 +178,7 @@ public final class ResourceMapping<R extends Resource, K> {
         private String catalogue;
         private final Map<String, SearchParameter> search = new LinkedHashMap<>();
         private final List<String> includes = new ArrayList<>();
+        private final List<String> containedIncludes = new ArrayList<>();
         private final List<String> otherProfiles = new ArrayList<>();
         private Function<Row, R> mapper;
         private DayWindow.Source window;
@@ -228,6 +242,15 @@ public final class ResourceMapping<R extends Resource, K> {
                 throw new IllegalStateException(type.getSimpleName() + ": _include needs a reference parameter '" + parameter + "'");
             }
             includes.add(type.getSimpleName() + ":" + parameter);
+            return this;
+        }
+
+        /**
+         * Declares {@code _include=<this type>:<element>} for a reference every mapped resource resolves to a
+         * contained resource: accepted (AU Core asks for it) and answered by the resource itself.
+         */
+        public Builder<R, K> includeContained(String element) {
+            containedIncludes.add(type.getSimpleName() + ":" + element);
             return this;
         }
 

@@ -215,6 +215,7 @@ public final class BpPremierFhir implements PmsMapping {
             .search("status", Params.token("http://hl7.org/fhir/CodeSystem/medication-statement-status",
                     Map.of("active", Params.ALWAYS)))
             .search("effective", Params.date(RX_FIRSTDATE, ZONE))
+            .includeContained("medication") // AU Core: the Medication is contained
             .map(BpResources::medicationStatement);
 
     static final String MEDICATION_REQUEST_STATUS = "http://hl7.org/fhir/CodeSystem/medicationrequest-status";
@@ -234,6 +235,7 @@ public final class BpPremierFhir implements PmsMapping {
             .search("intent", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-intent",
                     Map.of("order", Params.ALWAYS)))
             .search("authoredon", Params.date(SCRIPTDATE, ZONE))
+            .includeContained("medication") // AU Core: the Medication is contained
             .map(BpResources::medicationRequest);
 
     // ------------------------------------------------------------------ observations

@@ -188,6 +188,7 @@ public final class D4wFhir implements PmsMapping {
             .search("patient", Params.reference("Patient", MED_PATIENT_ID, Params::integerId))
             .search("status", Params.token(MEDICATION_STATEMENT_STATUS, Map.of(
                     "active", MED_IS_CURRENT.eq(true), "completed", MED_IS_CURRENT.eq(false))))
+            .includeContained("medication") // AU Core: the Medication is contained
             .map(D4wResources::medicationStatement);
 
     static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping

@@ -233,6 +233,7 @@ public final class ZedmedFhir implements PmsMapping {
                     "completed", CEASED_DATE.isNotNull().and(LONG_TERM.eq(0)),
                     "stopped", CEASED_DATE.isNotNull().and(LONG_TERM.ne(0)))))
             .search("effective", Params.date(START_DATE, ZONE))
+            .includeContained("medication") // AU Core: the Medication is contained
             .map(ZedmedResources::medicationStatement);
 
     static final ResourceMapping<MedicationRequest, Long> MEDICATION_REQUESTS = ResourceMapping
@@ -246,6 +247,7 @@ public final class ZedmedFhir implements PmsMapping {
             .search("intent", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-intent",
                     Map.of("order", Params.ALWAYS)))
             .search("authoredon", Params.date(SCRIPT_DATE, ZONE))
+            .includeContained("medication") // AU Core: the Medication is contained
             .map(ZedmedResources::medicationRequest);
 
     static final ResourceMapping<Immunization, Long> IMMUNIZATIONS = ResourceMapping
