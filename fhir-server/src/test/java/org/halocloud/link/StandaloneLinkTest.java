@@ -173,6 +173,28 @@ class StandaloneLinkTest extends HaloIntegrationTest {
     }
 
     @Test
+    void aRevokedLinkIsCutOffAtOnceAndRefusedWhenItComesBack() throws Exception {
+        Registered registered = registerLink("stolen-server");
+        LinkProcess link = launch(registered, "bp-main", "RV" + shortId());
+        UUID guid = awaitOnline(registered.linkId());
+        String key = acme();
+        assertThat(sql(guid.toString(), key, "SELECT 1").statusCode()).isEqualTo(200);
+
+        assertThat(post("/admin/links/" + registered.linkId() + "/revoke", "Bearer " + key).statusCode())
+                .as("an integrator key is no operator credential").isEqualTo(401);
+        assertThat(post("/admin/links/" + registered.linkId() + "/revoke", operator()).statusCode()).isEqualTo(204);
+        assertThat(post("/admin/links/" + registered.linkId() + "/revoke", operator()).statusCode())
+                .as("already revoked").isEqualTo(404);
+
+        await(Duration.ofSeconds(10), () -> sql(guid.toString(), key, "SELECT 1").statusCode() == 503,
+                "the site offline once its Link is cut off");
+        assertThat(handshake(registered.credential())).as("the revoked credential").isEqualTo(401);
+        Thread.sleep(2500); // the Link keeps retrying with backoff: every attempt is refused
+        assertThat(json(get("/integrator/sites/" + guid, key)).path("availability").asString()).isEqualTo("offline");
+        assertThat(link.output()).contains("refused");
+    }
+
+    @Test
     void aLinkCredentialThatIsUnknownOrOfAnotherEnvironmentIsRefusedBeforeTheUpgrade() throws Exception {
         assertThat(handshake("not-a-credential")).isEqualTo(401);
         String staging = databases.registerStandaloneLink("staging-server", "staging").credential();
@@ -257,6 +279,11 @@ class StandaloneLinkTest extends HaloIntegrationTest {
             assertThat(logs).as("a secret in the logs").doesNotContain(secret);
             assertThat(answers).as("a secret in an answer").noneMatch(a -> a.contains(secret));
         }
+    }
+
+    private HttpResponse<String> post(String path, String authorization) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     private HttpResponse<String> put(String path, String authorization, String json) throws Exception {

@@ -55,6 +55,8 @@ public final class HaloAdmin {
                       [--limit <n, at most 1000>] [--cursor <the previous answer's next>]
                                                             query metadata, newest first
               links register <name>                         the Link's credential, shown once
+              links list                                    Links, their databases, online or not
+              links revoke <linkId>                         its credential refused from now on
               authority move <pms> <pmsId> <haloGuid>
 
             vendor: best-practice, zedmed or centaur (or a PMS: bp-premier, zedmed, d4w, d4web)
@@ -166,6 +168,12 @@ public final class HaloAdmin {
             case "links register":
                 arity(a, 3);
                 return new Call("POST", "/admin/links", Map.of("name", a[2]));
+            case "links list":
+                arity(a, 2);
+                return new Call("GET", "/admin/links", null);
+            case "links revoke":
+                arity(a, 3);
+                return new Call("POST", "/admin/links/" + segment(a[2]) + "/revoke", null);
             case "authority move":
                 arity(a, 5);
                 return new Call("PUT", "/admin/pms/" + segment(a[2]) + "/" + segment(a[3]) + "/authoritative",

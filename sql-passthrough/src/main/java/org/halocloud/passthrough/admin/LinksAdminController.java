@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.halocloud.passthrough.config.HaloProperties;
 import org.halocloud.passthrough.frontdoor.Refusal;
 import org.halocloud.passthrough.link.LinkTransport;
+import org.halocloud.passthrough.link.RemoteLinks;
 import org.halocloud.passthrough.state.Pms;
 import org.halocloud.passthrough.state.PmsDatabase;
 import org.halocloud.passthrough.state.PmsDatabases;
@@ -19,19 +20,22 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /**
- * The operator API for Links: register a standalone Link (its credential is shown once), see the Links and the
- * databases they serve, and move the authoritative database of a PMS ID.
+ * The operator API for Links: register a standalone Link (its credential is shown once) or revoke it, see the Links
+ * and the databases they serve, and move the authoritative database of a PMS ID.
  */
 @OperatorApi
 public class LinksAdminController {
 
     private final PmsDatabases databases;
     private final LinkTransport transport;
+    private final RemoteLinks remoteLinks;
     private final String environment;
 
-    public LinksAdminController(PmsDatabases databases, LinkTransport transport, HaloProperties properties) {
+    public LinksAdminController(PmsDatabases databases, LinkTransport transport, RemoteLinks remoteLinks,
+                                HaloProperties properties) {
         this.databases = databases;
         this.transport = transport;
+        this.remoteLinks = remoteLinks;
         this.environment = properties.environment();
     }
 
@@ -43,7 +47,7 @@ public class LinksAdminController {
 
     /** A Link and its databases as operators see them; never its credential. */
     public record LinkView(UUID id, String name, String version, String environment, boolean standalone,
-                           List<DatabaseView> databases) {
+                           Instant revokedAt, List<DatabaseView> databases) {
     }
 
     /**
@@ -69,7 +73,7 @@ public class LinksAdminController {
     public List<LinkView> links() {
         List<PmsDatabase> all = databases.all();
         return databases.links().stream().map(l -> new LinkView(l.id(), l.name(), l.version(), l.environment(),
-                l.standalone(), all.stream().filter(d -> d.linkId().equals(l.id())).map(this::view).toList())).toList();
+                l.standalone(), l.revokedAt() == null ? null : l.revokedAt().toInstant(), all.stream().filter(d -> d.linkId().equals(l.id())).map(this::view).toList())).toList();
     }
 
     private DatabaseView view(PmsDatabase d) {
@@ -79,6 +83,16 @@ public class LinksAdminController {
                 status.map(LinkTransport.LinkStatus::lastHeartbeat).orElse(null),
                 status.map(LinkTransport.LinkStatus::running).orElse(0),
                 status.map(LinkTransport.LinkStatus::waiting).orElse(0));
+    }
+
+    @Operation(summary = "Revoke a standalone Link's credential: refused from now on, its connection closed at once")
+    @PostMapping("/admin/links/{linkId}/revoke")
+    public ResponseEntity<Void> revoke(@PathVariable UUID linkId) {
+        if (!databases.revokeLink(linkId)) {
+            throw new Refusal(404, "No standalone Link with that id holds a valid credential.");
+        }
+        remoteLinks.disconnect(linkId);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Make a database the authoritative one of its PMS ID (the others of that PMS ID stop being)")

@@ -224,6 +224,19 @@ public class RemoteLinks extends AbstractWebSocketHandler implements LinkTranspo
         log.info("Link {} disconnected ({})", connection.linkId, status.getCode());
     }
 
+    /** Closes every connection of a Link (its credential was revoked): its sites go offline at once. */
+    public void disconnect(UUID linkId) {
+        for (Connection connection : bySession.values()) {
+            if (connection.linkId.equals(linkId)) {
+                try {
+                    connection.session.close(CloseStatus.POLICY_VIOLATION.withReason("credential revoked"));
+                } catch (IOException e) {
+                    afterConnectionClosed(connection.session, CloseStatus.POLICY_VIOLATION);
+                }
+            }
+        }
+    }
+
     /** A Link that stopped sending heartbeats (a half-open connection) is closed, failing its queries. */
     @Scheduled(fixedDelayString = "${halo.link.heartbeat-check:5s}")
     public void closeSilentLinks() {

@@ -20,7 +20,7 @@ public class PmsDatabases {
             SELECT halo_guid, link_id, pms, pms_id, practice_name, pms_version, authoritative, status FROM pms_database""";
 
     private static final String LINK_SELECT = """
-            SELECT id, name, version, environment, credential_hash IS NOT NULL, last_heard_at FROM halo_link""";
+            SELECT id, name, version, environment, credential_hash IS NOT NULL, last_heard_at, revoked_at FROM halo_link""";
 
     private final JdbcClient db;
 
@@ -61,7 +61,7 @@ public class PmsDatabases {
 
     /** A Link as operators see it. */
     public record Link(UUID id, String name, String version, String environment, boolean standalone,
-                       OffsetDateTime lastHeardAt) {
+                       OffsetDateTime lastHeardAt, OffsetDateTime revokedAt) {
     }
 
     /** Registers a standalone Link of this environment; only the SHA-256 of its credential is kept. */
@@ -75,8 +75,15 @@ public class PmsDatabases {
 
     /** The Link a credential belongs to, if it was issued in this environment. */
     public Optional<UUID> authenticateLink(String credential, String environment) {
-        return db.sql("SELECT id FROM halo_link WHERE credential_hash = ? AND environment = ?")
+        return db.sql("SELECT id FROM halo_link WHERE credential_hash = ? AND environment = ? AND revoked_at IS NULL")
                 .params(SubscriptionKeys.hash(credential), environment).query(UUID.class).optional();
+    }
+
+    /** Revokes a standalone Link's credential; false when there is no such Link or it is already revoked. */
+    public boolean revokeLink(UUID id) {
+        return db.sql("""
+                UPDATE halo_link SET revoked_at = ? WHERE id = ? AND credential_hash IS NOT NULL AND revoked_at IS NULL""")
+                .params(OffsetDateTime.now(), id).update() == 1;
     }
 
     public Optional<Link> link(UUID id) {
@@ -89,7 +96,7 @@ public class PmsDatabases {
 
     private static Link link(ResultSet rs, int n) throws SQLException {
         return new Link(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class));
+                rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class));
     }
 
     /**
