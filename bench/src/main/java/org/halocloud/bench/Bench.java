@@ -54,6 +54,7 @@ import org.halocloud.passthrough.query.QueryPipeline;
 import org.halocloud.passthrough.state.Integrators;
 import org.halocloud.link.VendorCredentials;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -111,6 +112,8 @@ public final class Bench {
     private Process jpa;
     private String jpaBase;
     private String jpaNote;
+    /** The demo's patient id → the id the JPA peer assigned it (its searches name patients by its own ids). */
+    private final Map<String, String> jpaPatientIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Bench(Map<String, String> options) {
         this.options = options;
@@ -226,9 +229,18 @@ public final class Bench {
 
     private record Search(String label, String resource, List<String[]> params) {
         String url(String fhirBase) {
+            return url(fhirBase, Map.of());
+        }
+
+        /** @param patientIds the server's own id for each demo patient id named by a {@code patient} parameter */
+        String url(String fhirBase, Map<String, String> patientIds) {
             StringBuilder sb = new StringBuilder(fhirBase + "/" + resource + "?");
             for (String[] p : params) {
-                sb.append(p[0]).append('=').append(URLEncoder.encode(p[1], StandardCharsets.UTF_8)).append('&');
+                String value = p[0].equals("patient") && !patientIds.isEmpty() ? patientIds.get(p[1]) : p[1];
+                if (value == null) {
+                    throw new IllegalStateException("patient " + p[1] + " was not loaded into the JPA peer");
+                }
+                sb.append(p[0]).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
             }
             return sb.substring(0, sb.length() - 1);
         }
@@ -287,7 +299,7 @@ public final class Bench {
             for (Search s : variants) {
                 allFacade.add(s.url(facadeBase));
                 if (jpaBase != null) {
-                    allJpa.add(s.url(jpaBase));
+                    allJpa.add(s.url(jpaBase, jpaPatientIds));
                 }
             }
         }
@@ -301,7 +313,7 @@ public final class Bench {
             Search first = variants.get(0);
             ResourceMapping<?, ?> rm = mapping.resource(first.resource()).orElseThrow();
             List<String> facadeUrls = variants.stream().map(s -> s.url(facadeBase)).toList();
-            List<String> jpaUrls = jpaBase == null ? List.of() : variants.stream().map(s -> s.url(jpaBase)).toList();
+            List<String> jpaUrls = jpaBase == null ? List.of() : variants.stream().map(s -> s.url(jpaBase, jpaPatientIds)).toList();
             Op raw = (worker, i) -> {
                 Search s = variants.get(i % variants.size());
                 List<Condition> all = new ArrayList<>();
@@ -404,7 +416,7 @@ public final class Bench {
     /**
      * Starts the stock HAPI JPA server (bench/jpa-peer, built by the bench profile) on a free port and loads it with
      * the first {@code count} Bp demo patients and their observations, encounters and conditions, mapped exactly as
-     * the facade maps them, as transaction Bundles (PUT, the demo's ids). Without the jar the peer is left out.
+     * the facade maps them, as transaction Bundles (POST: the peer's own ids, see {@link #loadTransaction}). Without the jar the peer is left out.
      */
     private void startJpa(int count) throws Exception {
         Path jar = Path.of(options.getOrDefault("jpaJar", "bench/jpa-peer/target/halo-jpa-peer.jar"));
@@ -441,62 +453,118 @@ public final class Bench {
         List<ResourceMapping<?, ?>> dependents = List.of(mapping.resource("Observation").orElseThrow(),
                 mapping.resource("Encounter").orElseThrow(), mapping.resource("Condition").orElseThrow());
         int batch = 50;
-        long resources = 0;
-        Map<String, Long> byType = new LinkedHashMap<>();
+        int loaders = intOption("jpaLoaders", 2);
+        AtomicLong resources = new AtomicLong();
+        Map<String, Long> byType = new java.util.concurrent.ConcurrentHashMap<>();
         Condition after = DSL.noCondition();
         int loaded = 0;
         boolean all = false;
-        while (loaded < count) {
-            List<Resource> page = rawSearch(patients, after, Math.min(batch, count - loaded));
-            if (page.isEmpty()) {
-                all = true;
-                break;
+        // the patient pages are read in key order here; each page's dependents, encoding and transaction run on
+        // `loaders` threads, so the peer's transactions overlap this JVM's reading and encoding of the next ones
+        ExecutorService pool = Executors.newFixedThreadPool(loaders);
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2 * loaders);
+        List<Future<?>> pending = new ArrayList<>();
+        try {
+            while (loaded < count) {
+                List<Resource> page = rawSearch(patients, after, Math.min(batch, count - loaded));
+                if (page.isEmpty()) {
+                    all = true;
+                    break;
+                }
+                List<String> ids = page.stream().map(r -> r.getIdElement().getIdPart()).toList();
+                inFlight.acquire();
+                pending.add(pool.submit(() -> {
+                    try {
+                        List<Resource> entries = new ArrayList<>(page);
+                        for (ResourceMapping<?, ?> rm : dependents) {
+                            entries.addAll(rawSearch(rm, rm.search().get("patient").condition(null, ids, null), 1_000_000));
+                        }
+                        loadTransaction(entries, byType);
+                        resources.addAndGet(entries.size());
+                        return null;
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                loaded += page.size();
+                @SuppressWarnings("unchecked")
+                org.jooq.Field<Object> key = (org.jooq.Field<Object>) patients.key();
+                after = key.gt(key.getDataType().convert(ids.get(ids.size() - 1)));
+                if (loaded % 5000 == 0) {
+                    System.out.println("  " + loaded + " patients read, " + resources.get() + " resources loaded, "
+                            + (System.nanoTime() - started) / 1_000_000_000 + " s");
+                }
+                pending.removeIf(Future::isDone);
             }
-            List<String> ids = page.stream().map(r -> r.getIdElement().getIdPart()).toList();
-            List<Resource> entries = new ArrayList<>(page);
-            for (ResourceMapping<?, ?> rm : dependents) {
-                entries.addAll(rawSearch(rm, rm.search().get("patient").condition(null, ids, null), 1_000_000));
+            for (Future<?> f : pending) {
+                f.get(); // a failed transaction ends the run with its cause
             }
-            Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-            for (Resource r : entries) {
-                String type = r.fhirType();
-                tx.addEntry().setResource(r).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-                        .setUrl(type + "/" + r.getIdElement().getIdPart());
-                byType.merge(type, 1L, Long::sum);
-            }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jpaBase))
-                    .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/fhir+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(tx))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("JPA transaction → " + response.statusCode() + " "
-                        + response.body().substring(0, Math.min(2000, response.body().length())));
-            }
-            resources += entries.size();
-            loaded += page.size();
-            @SuppressWarnings("unchecked")
-            org.jooq.Field<Object> key = (org.jooq.Field<Object>) patients.key();
-            after = key.gt(key.getDataType().convert(ids.get(ids.size() - 1)));
-            if (loaded % 500 == 0) {
-                System.out.println("  " + loaded + " patients, " + resources + " resources, "
-                        + (System.nanoTime() - started) / 1_000_000_000 + " s");
-            }
+        } finally {
+            pool.shutdownNow();
         }
         long elapsed = System.nanoTime() - started;
         jpaNote = String.format("HAPI JPA peer: HAPI FHIR %s JPA server (stock `JpaR4Config` + `HapiJpaConfig`, "
-                + "embedded H2 file database, Hibernate, its own JVM with -Xmx%s, HAPI defaults except: any client id, "
-                + "no referential integrity on write, no reuse of cached search results), started in %.1f s and loaded "
+                + "embedded H2 file database, Hibernate, its own JVM with -Xmx%s, HAPI defaults except: no referential "
+                + "integrity on write, no reuse of cached search results, and HAPI's write-side bulk settings: mass ingestion "
+                + "mode, no meta.source stored), started in %.1f s and loaded "
                 + "with the first %,d Bp demo patients and their observations, encounters and conditions as the facade "
                 + "maps them — %,d resources %s — in %d transaction Bundles, %.1f s (%,.0f resources/s; written "
                 + "synchronously, so indexed when the transaction returns).%s",
                 ca.uhn.fhir.util.VersionUtil.getVersion(), options.getOrDefault("jpaHeap", "2g"),
-                (started - t0) / 1e9, loaded, resources, byType, (loaded + batch - 1) / batch, elapsed / 1e9,
-                resources / (elapsed / 1e9), all || loaded >= intOption("patients", 2000)
+                (started - t0) / 1e9, loaded, resources.get(), new java.util.TreeMap<>(byType),
+                (loaded + batch - 1) / batch, elapsed / 1e9, resources.get() / (elapsed / 1e9), all || loaded >= intOption("patients", 2000)
                         ? " Both hold the same patients (every one the mapping serves)."
                         : String.format(" **The JPA server holds %,d of the facade's %,d patients**: its searches run "
                         + "over a smaller database (its indexes make these searches nearly independent of size, but "
                         + "read the ratio as favourable to JPA).", loaded, intOption("patients", 2000)));
         System.out.println(jpaNote);
+    }
+
+    /**
+     * One transaction Bundle to the JPA peer; anything but 200 fails the run. Resources are POSTed (the server assigns
+     * numeric ids) with references inside the Bundle rewritten to the new entries: with client-assigned ids HAPI must
+     * resolve every id with one {@code OR} of {@code (RES_TYPE = ? AND FHIR_ID = ?)} per chunk, which H2 answers by
+     * scanning HFJ_RESOURCE, so loading slows in proportion to what is loaded (quadratic in all). Numeric ids need no
+     * lookup. References to resources not loaded (practitioners, locations) are dropped, keeping their display.
+     */
+    private void loadTransaction(List<Resource> entries, Map<String, Long> byType) throws Exception {
+        Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        Map<String, String> inBundle = new HashMap<>();
+        List<String> demoIds = new ArrayList<>();
+        for (Resource r : entries) {
+            String urn = "urn:uuid:" + java.util.UUID.randomUUID();
+            inBundle.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), urn);
+            demoIds.add(r.getIdElement().getIdPart());
+        }
+        ca.uhn.fhir.util.FhirTerser terser = FHIR.newTerser();
+        for (Resource r : entries) {
+            String type = r.fhirType();
+            String urn = inBundle.get(type + "/" + r.getIdElement().getIdPart());
+            for (org.hl7.fhir.r4.model.Reference ref : terser.getAllPopulatedChildElementsOfType(r,
+                    org.hl7.fhir.r4.model.Reference.class)) {
+                if (ref.hasReference() && !ref.getReference().startsWith("#")) {
+                    ref.setReference(inBundle.get(ref.getReference()));
+                }
+            }
+            r.setId((String) null);
+            tx.addEntry().setFullUrl(urn).setResource(r).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(type);
+            byType.merge(type, 1L, Long::sum);
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jpaBase))
+                .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(tx))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("JPA transaction → " + response.statusCode() + " "
+                    + response.body().substring(0, Math.min(2000, response.body().length())));
+        }
+        Bundle answer = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof Patient) {
+                // "Patient/<server id>/_history/1"
+                jpaPatientIds.put(demoIds.get(i), new IdType(answer.getEntry().get(i).getResponse().getLocation()).getIdPart());
+            }
+        }
     }
 
     private void stopJpa() {

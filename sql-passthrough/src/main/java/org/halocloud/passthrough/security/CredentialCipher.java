@@ -60,10 +60,11 @@ public class CredentialCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plaintext.length)];
-            System.arraycopy(iv, 0, sealed, 0, IV_BYTES);
-            int written = cipher.doFinal(plaintext, 0, plaintext.length, sealed, IV_BYTES);
-            return written + IV_BYTES == sealed.length ? sealed : java.util.Arrays.copyOf(sealed, IV_BYTES + written);
+            ByteBuffer sealed = ByteBuffer.allocate(IV_BYTES + cipher.getOutputSize(plaintext.length)).put(iv);
+            // ByteBuffers, not byte[]: on JDK 17 the array form of a large doFinal runs ~40x slower (bench profile §5)
+            cipher.doFinal(ByteBuffer.wrap(plaintext), sealed);
+            return sealed.position() == sealed.capacity() ? sealed.array()
+                    : java.util.Arrays.copyOf(sealed.array(), sealed.position());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal a value", e);
         }
@@ -78,7 +79,10 @@ public class CredentialCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+            ByteBuffer plain = ByteBuffer.allocate(cipher.getOutputSize(sealed.length - IV_BYTES));
+            cipher.doFinal(ByteBuffer.wrap(sealed, IV_BYTES, sealed.length - IV_BYTES), plain);
+            return plain.position() == plain.capacity() ? plain.array()
+                    : java.util.Arrays.copyOf(plain.array(), plain.position());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed value does not open with this node's master key", e);
         }

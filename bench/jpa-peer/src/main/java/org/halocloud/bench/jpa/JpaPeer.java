@@ -42,9 +42,10 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  * transaction (system) provider on an embedded Tomcat — in its own process, started by the benchmark.
  *
  * <p>{@code java -jar halo-jpa-peer.jar --port=N --dir=PATH}; prints {@code READY <port>} once it serves
- * {@code http://127.0.0.1:N/fhir/}. Settings are HAPI's defaults except: client-assigned ids of any form (the demo's
- * ids are numeric), no referential integrity on write (only the searched resources are loaded, not every
- * practitioner they point to), and no reuse of cached search results (each search runs, as the facade's does).
+ * {@code http://127.0.0.1:N/fhir/}. Settings are HAPI's defaults except: no referential integrity on write (only the
+ * searched resources are loaded, not every practitioner they point to), no reuse of cached search results (each
+ * search runs, as the facade's does), and HAPI's write-side settings for bulk loads (mass ingestion mode, no
+ * meta.source), which change nothing a search finds or how it runs.
  */
 @Configuration
 @Import({JpaR4Config.class, HapiJpaConfig.class, JpaBatch2Config.class, Batch2JobsConfig.class, ThreadPoolFactoryConfig.class,
@@ -79,6 +80,8 @@ public class JpaPeer {
         p.put("hibernate.format_sql", "false");
         p.put("hibernate.show_sql", "false");
         p.put("hibernate.jdbc.batch_size", "50");
+        p.put("hibernate.order_inserts", "true");
+        p.put("hibernate.order_updates", "true");
         emf.setJpaProperties(p);
         return emf;
     }
@@ -86,9 +89,11 @@ public class JpaPeer {
     @Bean
     public JpaStorageSettings storageSettings() {
         JpaStorageSettings s = new JpaStorageSettings();
-        s.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
         s.setEnforceReferentialIntegrityOnWrite(false);
         s.setReuseCachedSearchResultsForMillis(null);
+        // write-side settings HAPI offers for bulk loads; none changes what a search finds or how it runs
+        s.setMassIngestionMode(true);
+        s.setStoreMetaSourceInformation(JpaStorageSettings.StoreMetaSourceInformationEnum.NONE);
         return s;
     }
 
