@@ -286,6 +286,10 @@ public final class Bench {
             line("");
             line(jpaNote);
         }
+        if (jpaBase != null) {
+            line("");
+            line(sameAnswers(searches, facadeBase));
+        }
         line("");
         line("| search | clients | facade p50 ms | facade p99 ms | facade req/s | raw p50 ms | raw p99 ms | raw req/s | "
                 + "JPA p50 ms | JPA p99 ms | JPA req/s | p50 facade/raw | req/s raw/facade | req/s facade/JPA |");
@@ -347,6 +351,41 @@ public final class Bench {
             }
         }
         line("");
+    }
+
+    /**
+     * Checks that the facade and the JPA peer answer every measured search alike before either is timed: the same
+     * number of entries on the first page (both default to 20), so neither is measured doing less work.
+     */
+    private String sameAnswers(List<List<Search>> searches, String facadeBase) throws Exception {
+        int same = 0, all = 0;
+        List<String> differ = new ArrayList<>();
+        for (List<Search> variants : searches) {
+            for (Search s : variants) {
+                int facade = entries(get(s.url(facadeBase)));
+                int jpa = entries(http.send(HttpRequest.newBuilder(URI.create(s.url(jpaBase, jpaPatientIds)))
+                        .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofByteArray()));
+                all++;
+                if (facade == jpa) {
+                    same++;
+                } else if (differ.size() < 5) {
+                    differ.add(s.label() + " for one patient: facade " + facade + ", JPA " + jpa);
+                }
+            }
+        }
+        String line = String.format("Same answers: %d of the %d measured requests return the same number of entries "
+                + "from the facade and from the JPA server (first page, 20 at most).", same, all);
+        return differ.isEmpty() ? line : line + " **Differences** (first " + differ.size() + "): "
+                + String.join("; ", differ) + ".";
+    }
+
+    private static int entries(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("a search answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        JsonNode entry = JSON.readTree(response.body()).get("entry");
+        return entry == null ? 0 : entry.size();
     }
 
     /** Up to 64 of the first patients (by key) that have an IHI and a name. */
@@ -506,7 +545,7 @@ public final class Bench {
         jpaNote = String.format("HAPI JPA peer: HAPI FHIR %s JPA server (stock `JpaR4Config` + `HapiJpaConfig`, "
                 + "embedded H2 file database, Hibernate, its own JVM with -Xmx%s, HAPI defaults except: no referential "
                 + "integrity on write, no reuse of cached search results, and HAPI's write-side bulk settings: mass ingestion "
-                + "mode, no meta.source stored), started in %.1f s and loaded "
+                + "mode, no meta.source stored; pages of 20 as the facade's; H2 page cache 256 MB), started in %.1f s and loaded "
                 + "with the first %,d Bp demo patients and their observations, encounters and conditions as the facade "
                 + "maps them — %,d resources %s — in %d transaction Bundles, %.1f s (%,.0f resources/s; written "
                 + "synchronously, so indexed when the transaction returns).%s",

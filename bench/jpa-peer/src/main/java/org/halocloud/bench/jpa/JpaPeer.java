@@ -44,7 +44,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  * <p>{@code java -jar halo-jpa-peer.jar --port=N --dir=PATH}; prints {@code READY <port>} once it serves
  * {@code http://127.0.0.1:N/fhir/}. Settings are HAPI's defaults except: no referential integrity on write (only the
  * searched resources are loaded, not every practitioner they point to), no reuse of cached search results (each
- * search runs, as the facade's does), and HAPI's write-side settings for bulk loads (mass ingestion mode, no
+ * search runs, as the facade's does), pages of 20 by default (as the facade's), and HAPI's write-side settings for bulk loads (mass ingestion mode, no
  * meta.source), which change nothing a search finds or how it runs.
  */
 @Configuration
@@ -127,14 +127,17 @@ public class JpaPeer {
             dir = Files.createTempDirectory("halo-jpa-peer-");
         }
         Files.createDirectories(dir);
-        databaseUrl = "jdbc:h2:file:" + dir.resolve("hapi").toAbsolutePath() + ";MODE=LEGACY";
+        // a 256 MB page cache (H2 defaults to 16 MB; the loaded database is ~1 GB at the size)
+        databaseUrl = "jdbc:h2:file:" + dir.resolve("hapi").toAbsolutePath() + ";MODE=LEGACY;CACHE_SIZE=262144";
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(JpaPeer.class);
 
         RestfulServer server = new RestfulServer(spring.getBean(FhirContext.class));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
         server.registerProvider(spring.getBean(JpaSystemProvider.class));
-        server.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
+        DatabaseBackedPagingProvider paging = spring.getBean(DatabaseBackedPagingProvider.class);
+        paging.setDefaultPageSize(20); // the facade's default page (HAPI's own is 10)
+        server.setPagingProvider(paging);
 
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(dir.resolve("tomcat").toString());
