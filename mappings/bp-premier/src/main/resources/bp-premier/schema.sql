@@ -4,6 +4,10 @@
 -- an integration are left out; NOT NULL int columns the generator does not fill default to 0 as in Bp.
 -- Tables and lookup values marked PROPOSAL are not public and were invented for the demo.
 
+-- Bp Premier's SQL Server collation ignores case and respects accents (_CI_AS); H2's ENGLISH at SECONDARY strength
+-- compares the same way. It must be set before the first table.
+SET COLLATION ENGLISH STRENGTH SECONDARY;
+
 CREATE SCHEMA IF NOT EXISTS dbo;
 
 -- ---------------------------------------------------------------- lookup tables

@@ -389,6 +389,26 @@ class BpPremierDemoTest {
         return times;
     }
 
+    /** As Bp's SQL Server (_CI_AS): case is ignored, accents are not, and a surname prefix is an index range. */
+    @Test
+    void comparesTextAsBpsCollationAndServesSurnameSearchesFromTheNameIndex() throws SQLException {
+        try (Connection c = owner()) {
+            String surname = strings(c, "SELECT TRIM(SURNAME) FROM dbo.PATIENTS ORDER BY INTERNALID").get(0);
+            assertThat(longValue(c, "SELECT COUNT(*) FROM dbo.PATIENTS WHERE TRIM(SURNAME) = '"
+                    + surname.toLowerCase() + "'")).isPositive();
+            assertThat(longValue(c, "SELECT CASE WHEN 'Renee' = 'Ren\u00e9e' THEN 1 ELSE 0 END")).isZero();
+
+            org.jooq.Condition family = new org.halocloud.mappings.bppremier.fhir.BpPremierFhir().resource("Patient")
+                    .orElseThrow().search().get("family").condition(null, List.of(surname.substring(0, 2).toLowerCase()), null);
+            String where = org.jooq.impl.DSL.using(org.jooq.SQLDialect.H2).renderInlined(family);
+            assertThat(longValue(c, "SELECT COUNT(*) FROM dbo.PATIENTS WHERE " + where)).isEqualTo(longValue(c,
+                    "SELECT COUNT(*) FROM dbo.PATIENTS WHERE UPPER(TRIM(SURNAME)) LIKE '"
+                            + surname.substring(0, 2).toUpperCase() + "%'"));
+            assertThat(strings(c, "EXPLAIN SELECT INTERNALID FROM dbo.PATIENTS WHERE " + where).get(0))
+                    .contains("IX_PATIENTS_NAME");
+        }
+    }
+
     private static String appointmentStatus(Connection c, long patient, LocalDate day, long time) throws SQLException {
         return strings(c, "SELECT TRIM(Status) FROM BPS_Appointments WHERE InternalID = " + patient
                 + " AND AppointmentDate = '" + day + "' AND AppointmentTime = " + time).get(0);

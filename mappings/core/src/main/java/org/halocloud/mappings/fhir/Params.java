@@ -32,27 +32,51 @@ public final class Params {
     private Params() {
     }
 
+    /**
+     * How a PMS database compares text. SQL Server installs default to a case-insensitive collation (Bp Premier's
+     * {@code _CI_AS}); elsewhere it is unknown, so case is folded in the SQL.
+     */
+    public enum Collation {
+        /** Fold case in the SQL ({@code UPPER(TRIM(column)) LIKE UPPER(?)}): right anywhere, but no index serves it. */
+        UNKNOWN,
+        /** The column already ignores case: {@code column LIKE ?}, which an index on the column serves for a prefix. */
+        CASE_INSENSITIVE
+    }
+
     /** FHIR string search: starts with, case-insensitive; {@code :exact} and {@code :contains} too. */
+    @SafeVarargs
     public static SearchParameter string(Field<String>... fields) {
+        return string(Collation.UNKNOWN, fields);
+    }
+
+    /**
+     * FHIR string search over columns compared under the given collation. {@code :exact} compares the trimmed text
+     * with {@code =}, which under a case-insensitive collation also ignores case (the database decides).
+     */
+    @SafeVarargs
+    public static SearchParameter string(Collation collation, Field<String>... fields) {
         return SearchParameter.of(RestSearchParameterTypeEnum.STRING, List.of("exact", "contains"), List.of(),
                 (modifier, values, context) -> {
             return anyOf(values, value -> {
                 List<Condition> perField = new ArrayList<>();
                 for (Field<String> f : fields) {
-                    perField.add(match(f, value, modifier));
+                    perField.add(match(collation, f, value, modifier));
                 }
                 return DSL.or(perField);
             });
         });
     }
 
-    private static Condition match(Field<String> field, String value, String modifier) {
+    private static Condition match(Collation collation, Field<String> field, String value, String modifier) {
         if ("exact".equals(modifier)) {
             return DSL.trim(field).eq(DSL.val(value));
         }
         String escaped = value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         String pattern = ("contains".equals(modifier) ? "%" : "") + escaped + "%";
-        return DSL.upper(DSL.trim(field)).like(DSL.upper(DSL.val(pattern)), '!');
+        // fixed-width char(n) columns pad with spaces: a pattern ending in % matches them untrimmed
+        return collation == Collation.CASE_INSENSITIVE
+                ? field.like(DSL.val(pattern), '!')
+                : DSL.upper(DSL.trim(field)).like(DSL.upper(DSL.val(pattern)), '!');
     }
 
     /**

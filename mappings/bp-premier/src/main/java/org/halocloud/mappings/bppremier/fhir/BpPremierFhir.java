@@ -50,6 +50,11 @@ import org.jooq.impl.DSL;
 public final class BpPremierFhir implements PmsMapping {
 
     private static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
+    /**
+     * Bp Premier's SQL Server database compares text case-insensitively (its collation is _CI_AS; the demo sets the
+     * same), so name searches are plain LIKEs that IX_PATIENTS_NAME serves instead of a scan of every patient.
+     */
+    private static final Params.Collation CI = Params.Collation.CASE_INSENSITIVE;
     private static final String GENDER = "http://hl7.org/fhir/administrative-gender";
     /** Bp's pseudo-patients that block appointment slots: never people. */
     private static final List<String> PSEUDO_PATIENTS = List.of("DO NOT BOOK", "CARE PLAN", "CANCELLED");
@@ -72,9 +77,9 @@ public final class BpPremierFhir implements PmsMapping {
                     AuIdentifiers.IHI_SYSTEM, IHI::eq,
                     AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, MEDICARENO, MEDICARELINENO),
                     AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(DVANO).eq(v)), PRACTICE_HPIO, RECORDNO))
-            .search("family", Params.string(SURNAME))
-            .search("given", Params.string(FIRSTNAME, PREFERREDNAME))
-            .search("name", Params.string(SURNAME, FIRSTNAME, MIDDLENAME, PREFERREDNAME))
+            .search("family", Params.string(CI, SURNAME))
+            .search("given", Params.string(CI, FIRSTNAME, PREFERREDNAME))
+            .search("name", Params.string(CI, SURNAME, FIRSTNAME, MIDDLENAME, PREFERREDNAME))
             .search("birthdate", Params.date(DOB, ZONE))
             .search("gender", Params.token(GENDER, Map.of(
                     "male", SEXCODE.eq(1), "female", SEXCODE.eq(2), "other", SEXCODE.in(3, 4), "unknown", SEXCODE.eq(0))))
@@ -90,8 +95,8 @@ public final class BpPremierFhir implements PmsMapping {
             .search("identifier", Params.identifier(Map.of(
                     AuIdentifiers.HPII_SYSTEM, HPII::eq,
                     org.halocloud.mappings.au.AuCodes.PRESCRIBER_NUMBER_SYSTEM, v -> DSL.trim(PRESCRIBERNO).eq(v))))
-            .search("name", Params.string(USER_SURNAME, USER_FIRSTNAME))
-            .search("family", Params.string(USER_SURNAME))
+            .search("name", Params.string(CI, USER_SURNAME, USER_FIRSTNAME))
+            .search("family", Params.string(CI, USER_SURNAME))
             .map(BpResources::practitioner);
 
     // ------------------------------------------------------------------ practice, locations, roles
@@ -108,7 +113,7 @@ public final class BpPremierFhir implements PmsMapping {
             .search("identifier", Params.identifier(Map.of(
                     AuIdentifiers.HPIO_SYSTEM, v -> DSL.trim(PRACTICE_HPIO).eq(v),
                     AuCodes.ABN_SYSTEM, v -> DSL.replace(PRACTICE_ABN, DSL.inline(" "), DSL.inline("")).eq(v.replace(" ", "")))))
-            .search("name", Params.string(PRACTICENAME))
+            .search("name", Params.string(CI, PRACTICENAME))
             .map(BpResources::organization);
 
     static final ResourceMapping<Location, Integer> LOCATION = ResourceMapping
@@ -116,10 +121,10 @@ public final class BpPremierFhir implements PmsMapping {
             .from(LOCATIONS, LOCATIONID, LOCATIONNAME, LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY,
                     LOCATION_POSTCODE, LOCATION_PHONE, LOCATION_FAX, LOCATION_EMAIL, PRACTICE_REF)
             .where(LOCATION_RECORDSTATUS.eq(1))
-            .search("name", Params.string(LOCATIONNAME))
-            .search("address", Params.string(LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY, LOCATION_POSTCODE))
-            .search("address-city", Params.string(LOCATION_CITY))
-            .search("address-postalcode", Params.string(LOCATION_POSTCODE))
+            .search("name", Params.string(CI, LOCATIONNAME))
+            .search("address", Params.string(CI, LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY, LOCATION_POSTCODE))
+            .search("address-city", Params.string(CI, LOCATION_CITY))
+            .search("address-postalcode", Params.string(CI, LOCATION_POSTCODE))
             .map(BpResources::location);
 
     static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = ResourceMapping
