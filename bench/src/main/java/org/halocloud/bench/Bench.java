@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -87,7 +88,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options ({@code --name=value} or {@code -Dbench.name=value}): {@code patients} (2000; the issue's 100000),
  * {@code seconds} per measured cell (5), {@code warmup} seconds per query and path (8), {@code concurrency} (1,8,32),
  * {@code asyncRows} (1000000), {@code jpaPatients} (all of {@code patients}, as the issue asks; fewer for a quick run, 0 leaves the peer out),
- * {@code jpaJar}, {@code jpaHeap} (4g), {@code out} (the results directory), {@code name} (the file name's suffix).
+ * {@code jpaJar}, {@code jpaHeap} (4g), {@code out} (the results directory), {@code name} (the file name's suffix),
+ * {@code keep} (false: the demo databases and the JPA peer's files are deleted at the end).
  */
 public final class Bench {
 
@@ -230,6 +232,11 @@ public final class Bench {
                 loadClient.destroy();
             }
             ctx.close();
+            if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
+                // the demo databases and the JPA peer's H2 file (≈ 14 GB at the issue's size)
+                deleteTree(data);
+                deleteTree(work);
+            }
         }
         Path dir = Path.of(options.getOrDefault("out", Files.isDirectory(Path.of("bench")) ? "bench/results" : "results"));
         Files.createDirectories(dir);
@@ -736,6 +743,14 @@ public final class Bench {
                 Thread.currentThread().interrupt();
             }
             jpa = null;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("could not remove " + root + ": " + e.getMessage());
         }
     }
 
