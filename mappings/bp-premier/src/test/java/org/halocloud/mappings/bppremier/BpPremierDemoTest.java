@@ -393,7 +393,9 @@ class BpPremierDemoTest {
     @Test
     void comparesTextAsBpsCollationAndServesSurnameSearchesFromTheNameIndex() throws SQLException {
         try (Connection c = owner()) {
-            String surname = strings(c, "SELECT TRIM(SURNAME) FROM dbo.PATIENTS ORDER BY INTERNALID").get(0);
+            // a mixed-case surname (the first rows are Bp's upper-case pseudo-patients)
+            String surname = strings(c, "SELECT TRIM(SURNAME) FROM dbo.PATIENTS ORDER BY INTERNALID").stream()
+                    .filter(n -> !n.equals(n.toUpperCase()) && !n.equals(n.toLowerCase())).findFirst().orElseThrow();
             assertThat(longValue(c, "SELECT COUNT(*) FROM dbo.PATIENTS WHERE TRIM(SURNAME) = '"
                     + surname.toLowerCase() + "'")).isPositive();
             assertThat(longValue(c, "SELECT CASE WHEN 'Renee' = 'Ren\u00e9e' THEN 1 ELSE 0 END")).isZero();
@@ -406,7 +408,20 @@ class BpPremierDemoTest {
                             + surname.substring(0, 2).toUpperCase() + "%'"));
             assertThat(strings(c, "EXPLAIN SELECT INTERNALID FROM dbo.PATIENTS WHERE " + where).get(0))
                     .contains("IX_PATIENTS_NAME");
+
+            // :exact still respects case, although the collation ignores it
+            long exact = longValue(c, "SELECT COUNT(*) FROM dbo.PATIENTS WHERE " + exact(surname));
+            assertThat(exact).isPositive().isEqualTo(longValue(c, "SELECT COUNT(*) FROM dbo.PATIENTS WHERE "
+                    + "TRIM(SURNAME) = '" + surname + "'"));
+            assertThat(longValue(c, "SELECT COUNT(*) FROM dbo.PATIENTS WHERE " + exact(surname.toLowerCase()))).isZero();
+            assertThat(longValue(c, "SELECT COUNT(*) FROM dbo.PATIENTS WHERE " + exact(surname.toUpperCase()))).isZero();
         }
+    }
+
+    private static String exact(String value) {
+        org.jooq.Condition exact = new org.halocloud.mappings.bppremier.fhir.BpPremierFhir().resource("Patient")
+                .orElseThrow().search().get("family").condition("exact", List.of(value), null);
+        return org.jooq.impl.DSL.using(org.jooq.SQLDialect.H2).renderInlined(exact);
     }
 
     private static String appointmentStatus(Connection c, long patient, LocalDate day, long time) throws SQLException {

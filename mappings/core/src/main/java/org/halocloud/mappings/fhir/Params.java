@@ -29,6 +29,9 @@ public final class Params {
     public static final Condition ALWAYS = DSL.condition("1 = 1");
     public static final Condition NEVER = DSL.condition("1 = 0");
 
+    private static final org.jooq.DataType<String> EXACT_TEXT = org.jooq.impl.SQLDataType.VARCHAR(400);
+    private static final org.jooq.DataType<byte[]> EXACT_BYTES = org.jooq.impl.SQLDataType.VARBINARY(400);
+
     private Params() {
     }
 
@@ -51,7 +54,7 @@ public final class Params {
 
     /**
      * FHIR string search over columns compared under the given collation. {@code :exact} compares the trimmed text
-     * with {@code =}, which under a case-insensitive collation also ignores case (the database decides).
+     * with {@code =} and, under a case-insensitive collation, its bytes too, so case counts as FHIR requires.
      */
     @SafeVarargs
     public static SearchParameter string(Collation collation, Field<String>... fields) {
@@ -69,7 +72,13 @@ public final class Params {
 
     private static Condition match(Collation collation, Field<String> field, String value, String modifier) {
         if ("exact".equals(modifier)) {
-            return DSL.trim(field).eq(DSL.val(value));
+            Condition equal = DSL.trim(field).eq(DSL.val(value));
+            // a case-insensitive collation makes = ignore case; :exact must not, so the bytes must match as well
+            // (the value is cast to the column's kind of text first: SQL Server would otherwise compare UTF-16)
+            return collation == Collation.CASE_INSENSITIVE
+                    ? equal.and(DSL.cast(DSL.trim(field), EXACT_BYTES).eq(
+                            DSL.cast(DSL.cast(DSL.val(value), EXACT_TEXT), EXACT_BYTES)))
+                    : equal;
         }
         String escaped = value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         String pattern = ("contains".equals(modifier) ? "%" : "") + escaped + "%";
