@@ -6,7 +6,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import jakarta.servlet.ServletException;
 import java.util.List;
-import org.halocloud.passthrough.frontdoor.FrontDoor;
+import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.halocloud.passthrough.security.CredentialCipher;
+import org.halocloud.kernel.security.CredentialCipher;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;

@@ -5,7 +5,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
-import org.halocloud.passthrough.frontdoor.Admission;
+import org.halocloud.kernel.frontdoor.Admission;
 
 /**
  * The site a FHIR request is about, as the front door admitted it, and the mapping of its PMS. Set on the request

@@ -31,6 +31,7 @@ import org.halocloud.link.QueryParameter;
 import org.halocloud.link.RowSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.halocloud.link.SqlDbTypes;
 
 /**
  * The Halo Link agent: serves several PMS databases, runs each query as the integrator's own database user (so

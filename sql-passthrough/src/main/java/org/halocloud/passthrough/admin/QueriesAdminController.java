@@ -12,9 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.halocloud.passthrough.frontdoor.Refusal;
-import org.halocloud.passthrough.state.Integrators;
-import org.halocloud.passthrough.state.QueryLog;
+import org.halocloud.kernel.frontdoor.Refusal;
+import org.halocloud.kernel.state.Integrators;
+import org.halocloud.kernel.state.QueryLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 

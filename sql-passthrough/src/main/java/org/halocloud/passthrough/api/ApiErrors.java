@@ -1,7 +1,7 @@
 package org.halocloud.passthrough.api;
 
 import java.util.UUID;
-import org.halocloud.passthrough.frontdoor.Refusal;
+import org.halocloud.kernel.frontdoor.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -3,8 +3,8 @@ package org.halocloud.passthrough.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.halocloud.passthrough.link.LinkTransport;
-import org.halocloud.passthrough.state.PmsDatabase;
+import org.halocloud.kernel.link.LinkTransport;
+import org.halocloud.kernel.state.PmsDatabase;
 
 /** A site (one PMS database) in Halo's shape. */
 public record SiteView(UUID id, String pmsType, String availability, String status, String haloLinkVersion,

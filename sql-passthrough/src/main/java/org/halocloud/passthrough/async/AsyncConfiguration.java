@@ -1,6 +1,6 @@
 package org.halocloud.passthrough.async;
 
-import org.halocloud.passthrough.config.HaloProperties;
+import org.halocloud.kernel.config.HaloProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

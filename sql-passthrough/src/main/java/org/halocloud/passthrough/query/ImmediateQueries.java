@@ -7,18 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.halocloud.passthrough.config.HaloProperties;
-import org.halocloud.passthrough.frontdoor.Admission;
-import org.halocloud.passthrough.frontdoor.Refusal;
+import org.halocloud.kernel.config.HaloProperties;
+import org.halocloud.kernel.frontdoor.Admission;
+import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.link.LinkFailure;
 import org.halocloud.link.LinkResult;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.link.QueryParameter;
-import org.halocloud.link.agent.SqlDbTypes;
-import org.halocloud.passthrough.state.PmsDatabase;
-import org.halocloud.passthrough.state.QueryLog;
+import org.halocloud.link.SqlDbTypes;
+import org.halocloud.kernel.state.PmsDatabase;
+import org.halocloud.kernel.state.QueryLog;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
+import org.halocloud.kernel.pipeline.QueryPipeline;
 
 /**
  * Runs an admitted immediate query: validates it, sends it down the {@link QueryPipeline}, gathers the rows under

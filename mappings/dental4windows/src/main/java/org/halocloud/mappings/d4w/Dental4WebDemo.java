@@ -1,6 +1,7 @@
 package org.halocloud.mappings.d4w;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The synthetic Dental4Web practice: one tenant database of Centaur's multi-tenant cluster. Same schema and data as
@@ -11,7 +12,7 @@ public final class Dental4WebDemo extends D4wDemo {
     public static final String CATALOGUE = "D4WEB";
 
     public Dental4WebDemo() {
-        this(LocalDate.now());
+        this(LocalDate.now(ZoneId.of("Australia/Sydney"))); // the practice's today, as the FHIR API reads its dates
     }
 
     public Dental4WebDemo(LocalDate today) {

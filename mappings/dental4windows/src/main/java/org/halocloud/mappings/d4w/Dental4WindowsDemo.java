@@ -1,6 +1,7 @@
 package org.halocloud.mappings.d4w;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The synthetic Dental4Windows practice database (on-premises D4W). D4W runs on SAP SQL Anywhere; H2 has no such
@@ -13,7 +14,7 @@ public final class Dental4WindowsDemo extends D4wDemo {
     public static final String CATALOGUE = "D4W";
 
     public Dental4WindowsDemo() {
-        this(LocalDate.now());
+        this(LocalDate.now(ZoneId.of("Australia/Sydney"))); // the practice's today, as the FHIR API reads its dates
     }
 
     public Dental4WindowsDemo(LocalDate today) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
 import org.halocloud.mappings.demo.DemoSite.DemoLogin;
+import java.time.ZoneId;
 
 /**
  * The synthetic Zedmed practice: a pair of databases, {@code ZEDMED_ADMIN} (practice, people, appointment book,
@@ -30,7 +31,7 @@ public final class ZedmedDemo implements DemoPms {
     private final LocalDate today;
 
     public ZedmedDemo() {
-        this(LocalDate.now());
+        this(LocalDate.now(ZoneId.of("Australia/Sydney"))); // the practice's today, as the FHIR API reads its dates
     }
 
     public ZedmedDemo(LocalDate today) {
