@@ -55,7 +55,6 @@ public final class BpPremierFhir implements PmsMapping {
      * same), so name searches are plain LIKEs that IX_PATIENTS_NAME serves instead of a scan of every patient.
      */
     private static final Params.Collation CI = Params.Collation.CASE_INSENSITIVE;
-    private static final String GENDER = "http://hl7.org/fhir/administrative-gender";
     /** Bp's pseudo-patients that block appointment slots: never people. */
     private static final List<String> PSEUDO_PATIENTS = List.of("DO NOT BOOK", "CARE PLAN", "CANCELLED");
     /** User groups that are clinicians (not reception or management). */
@@ -81,11 +80,8 @@ public final class BpPremierFhir implements PmsMapping {
             .search("given", Params.string(CI, FIRSTNAME, PREFERREDNAME))
             .search("name", Params.string(CI, SURNAME, FIRSTNAME, MIDDLENAME, PREFERREDNAME))
             .search("birthdate", Params.date(DOB, ZONE))
-            .search("gender", Params.token(GENDER, Map.of(
-                    "male", SEXCODE.eq(1), "female", SEXCODE.eq(2), "other", SEXCODE.in(3, 4), "unknown", SEXCODE.eq(0))))
-            .search("indigenous-status", Params.token(org.halocloud.mappings.au.AuCodes.INDIGENOUS_STATUS_SYSTEM, Map.of(
-                    "1", ETHNICCODE.eq(1), "2", ETHNICCODE.eq(2), "3", ETHNICCODE.eq(3), "4", ETHNICCODE.eq(4),
-                    "9", ETHNICCODE.eq(0))))
+            .search("gender", BpCodes.SEX.parameter())
+            .search("indigenous-status", BpCodes.INDIGENOUS_STATUS.parameter())
             .map(BpResources::patient);
 
     static final ResourceMapping<Practitioner, Integer> PRACTITIONER = ResourceMapping
@@ -143,7 +139,6 @@ public final class BpPremierFhir implements PmsMapping {
 
     // ------------------------------------------------------------------ encounters
 
-    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     /** VISITTYPE 12 'Non Visit' is a note without contact (results, letters): not an encounter. */
     static final int NON_VISIT = 12;
     /** The reason the appointment behind a visit was booked for (Bp's visits hold none themselves). */
@@ -158,9 +153,7 @@ public final class BpPremierFhir implements PmsMapping {
             .where(VISIT_RECORDSTATUS.eq(1).and(VISITCODE.ne(NON_VISIT)).and(livePatient(VISIT_PATIENT)))
             .search("patient", Params.reference("Patient", VISIT_PATIENT, Params::integerId))
             .search("date", Params.date(VISITDATE, ZONE))
-            .search("class", Params.token(ACT_CODE, Map.of(
-                    "AMB", VISITCODE.eq(1), "HH", VISITCODE.in(2, 4, 8, 11), "IMP", VISITCODE.eq(3),
-                    "VR", VISITCODE.in(5, 6, 7, 13), "FLD", VISITCODE.eq(9))))
+            .search("class", BpCodes.VISIT_CLASS.parameter())
             .search("status", Params.token("http://hl7.org/fhir/encounter-status", Map.of("finished", Params.ALWAYS)))
             .search("location", Params.reference("Location", VISIT_LOCATION, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", VISIT_USER, Params::integerId))
@@ -181,8 +174,7 @@ public final class BpPremierFhir implements PmsMapping {
             .search("patient", Params.reference("Patient", HISTORY_PATIENT, Params::integerId))
             .search("category", Params.token("http://terminology.hl7.org/CodeSystem/condition-category",
                     Map.of("problem-list-item", Params.ALWAYS)))
-            .search("clinical-status", Params.token("http://terminology.hl7.org/CodeSystem/condition-clinical", Map.of(
-                    "active", HISTORY_STATUSCODE.eq(1), "inactive", HISTORY_STATUSCODE.ne(1))))
+            .search("clinical-status", BpCodes.HISTORY_STATUS.parameter())
             .search("code", Params.identifier(Map.of(AuCodes.SNOMED, v -> DSL.trim(CONDITION_SNOMEDCODE).eq(v))))
             .search("onset-date", yearMonthDay(HISTORY_YEAR, HISTORY_MONTH, HISTORY_DAY))
             .map(BpResources::condition);
@@ -368,7 +360,7 @@ public final class BpPremierFhir implements PmsMapping {
             .from(USERS, USER_ID, USERSTATUS)
             .where(LIVE_CLINICIAN.and(USER_APPOINTMENTS.eq(1)))
             .search("actor", Params.reference("Practitioner", USER_ID, Params::integerId))
-            .search("active", Params.token("", Map.of("true", USERSTATUS.eq(1), "false", USERSTATUS.ne(1))))
+            .search("active", BpCodes.USER_ACTIVE.parameter())
             .map(BpResources::schedule);
 
     /**
