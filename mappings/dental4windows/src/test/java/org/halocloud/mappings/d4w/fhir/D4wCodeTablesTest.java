@@ -10,6 +10,8 @@ import java.util.List;
 import org.halocloud.mappings.d4w.Dental4WindowsDemo;
 import org.halocloud.mappings.demo.DemoDatabases;
 import org.halocloud.mappings.demo.DemoSite;
+import org.halocloud.mappings.fhir.CodeTable;
+import org.halocloud.mappings.fhir.CodeTableContract;
 import org.halocloud.mappings.fhir.MappingSearch;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
@@ -56,6 +58,16 @@ class D4wCodeTablesTest {
                 assertThat(MappingSearch.ids(MappingSearch.search(c, PATIENTS, "gender", gender.toCode())))
                         .as(gender.toCode()).containsExactlyElementsOf(MappingSearch.ids(all.stream()
                                 .filter(p -> ((Patient) p).getGender() == gender).toList()));
+            }
+        }
+    }
+
+    /** Every D4W code table searches exactly the rows it decodes. */
+    @Test
+    void everyCodeTableSearchesWhatItRenders() throws SQLException {
+        try (Connection c = db.connectOwner(catalogue)) {
+            for (CodeTable<?, ?> table : D4wCodes.ALL) {
+                CodeTableContract.assertSearchMatchesDecode(c, table);
             }
         }
     }
