@@ -2,19 +2,13 @@ package org.halocloud.mappings.d4w.fhir;
 
 import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
-import ca.uhn.fhir.rest.param.DateParam;
-import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
-import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
@@ -244,36 +238,8 @@ public final class D4wFhir implements PmsMapping {
                 ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT, SCHEDULE, SLOT);
     }
 
-    /**
-     * A date column (D4W keeps days, not times): each value stands for the whole day. A search value finer than a
-     * day is taken to the practice's local day, and {@code gt}/{@code lt} become {@code ge}/{@code le}, since that
-     * day's period overlaps any instant inside it (FHIR compares ranges).
-     */
+    /** D4W keeps days, not times. */
     private static SearchParameter day(org.jooq.Field<java.time.LocalDateTime> column) {
-        SearchParameter byDay = Params.date(column, ZONE);
-        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
-                (modifier, values, context) -> {
-            return byDay.condition(modifier, values.stream().map(D4wFhir::toDay).toList(), context);
-        });
-    }
-
-    static String toDay(String value) {
-        DateParam param;
-        try {
-            param = new DateParam(value);
-        } catch (RuntimeException e) {
-            return value; // Params.date refuses it with its own message
-        }
-        if (param.getValue() == null || param.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
-            return value;
-        }
-        ParamPrefixEnum prefix = param.getPrefix() == null ? ParamPrefixEnum.EQUAL : param.getPrefix();
-        prefix = switch (prefix) {
-            case GREATERTHAN -> ParamPrefixEnum.GREATERTHAN_OR_EQUALS;
-            case LESSTHAN -> ParamPrefixEnum.LESSTHAN_OR_EQUALS;
-            default -> prefix;
-        };
-        String day = param.getValue().toInstant().atZone(ZONE).toLocalDate().toString();
-        return prefix.getValue() + day;
+        return Params.day(column, ZONE);
     }
 }
