@@ -2,6 +2,7 @@ package org.halocloud.mappings.au;
 
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.CodeTable.Code;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.jooq.Field;
 
 /** Code tables every vendor declares over its own column, with AU Base's codes on the FHIR side. */
@@ -22,6 +23,26 @@ public final class AuCodeTables {
                 .code(1, 1).code(2, 2).code(3, 3).code(4, 4)
                 .code(INDIGENOUS_NOT_STATED, notStated)
                 .unlisted(INDIGENOUS_NOT_STATED);
+    }
+
+    /**
+     * Gender as the letters AU practice software stores: M, F, X (indeterminate/intersex/unspecified) and U; the
+     * caller declares the fallbacks and builds it.
+     */
+    public static CodeTable.Builder<String, AdministrativeGender> genderLetters(Field<String> column, boolean ignoringCase) {
+        CodeTable.Builder<String, AdministrativeGender> letters = CodeTable.of(column, AuCodes.GENDER_SYSTEM,
+                AdministrativeGender::toCode);
+        if (ignoringCase) {
+            letters.ignoringCase();
+        }
+        return letters.code(AdministrativeGender.MALE, "M").code(AdministrativeGender.FEMALE, "F")
+                .code(AdministrativeGender.OTHER, "X").code(AdministrativeGender.UNKNOWN, "U");
+    }
+
+    /** DVA card letters G gold, W white, O orange; the caller adds any others and the fallback. */
+    public static CodeTable.Builder<String, Code> dvaCardLetters(Field<String> column) {
+        return CodeTable.coded(column, AuCodes.AU_V2_0203)
+                .code(DVA_GOLD, "G").code(DVA_WHITE, "W").code(DVA_ORANGE, "O");
     }
 
     /** AU Base's DVA card types (the identifier type of a DVA number, v2-0203 AU). */

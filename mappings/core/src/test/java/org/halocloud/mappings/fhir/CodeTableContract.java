@@ -28,6 +28,11 @@ public final class CodeTableContract {
     private CodeTableContract() {
     }
 
+    /** Checks each of a vendor's tables. */
+    public static void assertSearchMatchesDecode(Connection connection, List<CodeTable<?, ?>> tables) {
+        tables.forEach(table -> assertSearchMatchesDecode(connection, table));
+    }
+
     public static void assertSearchMatchesDecode(Connection connection, CodeTable<?, ?> table, Object... extraSamples) {
         DSLContext sql = DSL.using(connection, SQLDialect.H2);
         for (Object sample : samples(table, extraSamples)) {

@@ -15,13 +15,12 @@ final class BpCodes {
     private BpCodes() {
     }
 
-    static final String GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
     static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
 
     /** PATIENTS.SEXCODE (Bp's SEX table): 0 not recorded, 1 male, 2 female, 3 intersex, 4 other; others unknown. */
     static final CodeTable<Integer, AdministrativeGender> SEX = CodeTable
-            .of(SEXCODE, GENDER_SYSTEM, AdministrativeGender::toCode)
+            .of(SEXCODE, AuCodes.GENDER_SYSTEM, AdministrativeGender::toCode)
             .code(AdministrativeGender.MALE, 1)
             .code(AdministrativeGender.FEMALE, 2)
             .code(AdministrativeGender.OTHER, 3, 4)

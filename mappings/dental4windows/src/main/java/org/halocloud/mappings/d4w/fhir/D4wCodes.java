@@ -17,17 +17,11 @@ final class D4wCodes {
     private D4wCodes() {
     }
 
-    static final String GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
     static final String APPOINTMENT_STATUS_SYSTEM = "http://hl7.org/fhir/appointmentstatus";
     static final String MEDICATION_STATEMENT_STATUS = "http://hl7.org/fhir/CodeSystem/medication-statement-status";
 
     /** PATIENT.GENDER: M, F, X, U, typed in either case; anything else (or nothing) unknown. */
-    static final CodeTable<String, AdministrativeGender> GENDER = CodeTable
-            .of(PAT_GENDER, GENDER_SYSTEM, AdministrativeGender::toCode).ignoringCase()
-            .code(AdministrativeGender.MALE, "M")
-            .code(AdministrativeGender.FEMALE, "F")
-            .code(AdministrativeGender.OTHER, "X")
-            .code(AdministrativeGender.UNKNOWN, "U")
+    static final CodeTable<String, AdministrativeGender> GENDER = AuCodeTables.genderLetters(PAT_GENDER, true)
             .otherwise(AdministrativeGender.UNKNOWN);
 
     /** PATIENT.ATSI_STATUS: AIHW's codes; none recorded, no extension. */
@@ -35,10 +29,7 @@ final class D4wCodes {
             .indigenousStatus(PAT_ATSI_STATUS, AuCodeTables.INDIGENOUS_NOT_STATED).build();
 
     /** PATIENT.DVA_CARD: G gold, W white, O orange; otherwise a number without a card type. */
-    static final CodeTable<String, Code> DVA_CARD = CodeTable.coded(PAT_DVA_CARD, AuCodes.AU_V2_0203)
-            .code(AuCodeTables.DVA_GOLD, "G")
-            .code(AuCodeTables.DVA_WHITE, "W")
-            .code(AuCodeTables.DVA_ORANGE, "O")
+    static final CodeTable<String, Code> DVA_CARD = AuCodeTables.dvaCardLetters(PAT_DVA_CARD)
             .otherwise(AuCodeTables.DVA_NUMBER);
 
     /** PROVIDER.PROVIDER_TYPE as the role's SNOMED CT occupation; types without one are text only (no code). */

@@ -4,13 +4,11 @@ import static org.halocloud.mappings.zedmed.fhir.ZedmedTables.*;
 
 import java.util.List;
 import org.halocloud.mappings.au.AuCodeTables;
-import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.CodeTable.Code;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
-import org.jooq.Field;
 
 /** Zedmed's code tables, each read by the row mapper and searched through the same declaration. */
 final class ZedmedCodes {
@@ -18,33 +16,20 @@ final class ZedmedCodes {
     private ZedmedCodes() {
     }
 
-    static final String GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
-
     /** PATIENT.SEX: M, F, X, U; anything else, or nothing, unknown. */
-    static final CodeTable<String, AdministrativeGender> SEX = sexLetters(ZedmedTables.SEX)
+    static final CodeTable<String, AdministrativeGender> SEX = AuCodeTables.genderLetters(ZedmedTables.SEX, false)
             .otherwise(AdministrativeGender.UNKNOWN);
 
     /** DOCTOR.SEX: as a patient's, but a doctor without one has no gender. */
-    static final CodeTable<String, AdministrativeGender> DOCTOR_SEX = sexLetters(DR_SEX)
+    static final CodeTable<String, AdministrativeGender> DOCTOR_SEX = AuCodeTables.genderLetters(DR_SEX, false)
             .unlisted(AdministrativeGender.UNKNOWN).build();
-
-    private static CodeTable.Builder<String, AdministrativeGender> sexLetters(Field<String> column) {
-        return CodeTable.<String, AdministrativeGender>of(column, GENDER_SYSTEM, AdministrativeGender::toCode)
-                .code(AdministrativeGender.MALE, "M")
-                .code(AdministrativeGender.FEMALE, "F")
-                .code(AdministrativeGender.OTHER, "X")
-                .code(AdministrativeGender.UNKNOWN, "U");
-    }
 
     /** PATIENT.INDIGENOUS_STATUS: AIHW's codes; none recorded, no extension. */
     static final CodeTable<Integer, Integer> INDIGENOUS = AuCodeTables
             .indigenousStatus(INDIGENOUS_STATUS, AuCodeTables.INDIGENOUS_NOT_STATED).build();
 
     /** PATIENT.DVA_CARD_TYPE: G gold, W white, O orange, L lilac; otherwise a number without a card type. */
-    static final CodeTable<String, Code> DVA_CARD = CodeTable.coded(DVA_CARD_TYPE, AuCodes.AU_V2_0203)
-            .code(AuCodeTables.DVA_GOLD, "G")
-            .code(AuCodeTables.DVA_WHITE, "W")
-            .code(AuCodeTables.DVA_ORANGE, "O")
+    static final CodeTable<String, Code> DVA_CARD = AuCodeTables.dvaCardLetters(DVA_CARD_TYPE)
             .code(AuCodeTables.DVA_LILAC, "L")
             .otherwise(AuCodeTables.DVA_NUMBER);
 
