@@ -20,6 +20,7 @@ public final class AuCodes {
     public static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
     public static final String DATA_ABSENT_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
     public static final String SNOMED = "http://snomed.info/sct";
+    public static final String GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
     public static final String LOINC = "http://loinc.org";
     public static final String UCUM = "http://unitsofmeasure.org";
     /** The Australian Immunisation Register's vaccine codes (e.g. COMIRN). */

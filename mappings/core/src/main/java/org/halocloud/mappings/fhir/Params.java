@@ -93,6 +93,14 @@ public final class Params {
      * {@code system|code} must name the given system; a code alone matches in it.
      */
     public static SearchParameter token(String system, Map<String, Condition> codes) {
+        return token(system, code -> codes.getOrDefault(code, NEVER));
+    }
+
+    /**
+     * A token whose condition per code is made at search time (e.g. relative to today); {@code system|code} must
+     * name the given system. An unknown code should give {@link #NEVER}.
+     */
+    public static SearchParameter token(String system, Function<String, Condition> byCode) {
         return SearchParameter.of(RestSearchParameterTypeEnum.TOKEN, List.of(), List.of(),
                 (modifier, values, context) -> {
             return anyOf(values, value -> {
@@ -100,7 +108,7 @@ public final class Params {
                 if (t.system() != null && !t.system().equals(system)) {
                     return NEVER;
                 }
-                return codes.getOrDefault(t.code(), NEVER);
+                return byCode.apply(t.code());
             });
         });
     }
@@ -185,15 +193,69 @@ public final class Params {
 
     static Condition dateCondition(Field<LocalDateTime> field, String value, ZoneId zone) {
         DateBounds b = dateBounds(value, zone);
-        return switch (b.prefix()) {
-            case EQUAL -> field.ge(b.start()).and(field.lt(b.end()));
-            case NOT_EQUAL -> field.lt(b.start()).or(field.ge(b.end()));
-            case GREATERTHAN, STARTS_AFTER -> field.ge(b.end());
-            case GREATERTHAN_OR_EQUALS -> field.ge(b.start());
-            case LESSTHAN, ENDS_BEFORE -> field.lt(b.start());
-            case LESSTHAN_OR_EQUALS -> field.lt(b.end());
+        return within(field, b.prefix(), b.start(), b.end());
+    }
+
+    /** A value compared, by a FHIR prefix, with the period {@code [start, end)} a date search value stands for. */
+    private static <T> Condition within(Field<T> field, ParamPrefixEnum prefix, T start, T end) {
+        return switch (prefix) {
+            case EQUAL -> field.ge(start).and(field.lt(end));
+            case NOT_EQUAL -> field.lt(start).or(field.ge(end));
+            case GREATERTHAN, STARTS_AFTER -> field.ge(end);
+            case GREATERTHAN_OR_EQUALS -> field.ge(start);
+            case LESSTHAN, ENDS_BEFORE -> field.lt(start);
+            case LESSTHAN_OR_EQUALS -> field.lt(end);
             case APPROXIMATE -> throw new InvalidSearch("the 'ap' date prefix is not supported");
         };
+    }
+
+    /**
+     * A date column holding days, not times (each value stands for its whole day). A search value finer than a day
+     * is taken to its practice-local day, and {@code gt}/{@code lt} become {@code ge}/{@code le}, since that day's
+     * period overlaps any instant inside it (FHIR compares ranges).
+     */
+    public static SearchParameter day(Field<LocalDateTime> field, ZoneId zone) {
+        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, value -> {
+                DateBounds b = dateBounds(value, zone);
+                if (new DateParam(value).getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+                    return within(field, b.prefix(), b.start(), b.end());
+                }
+                LocalDateTime day = b.start().toLocalDate().atStartOfDay();
+                ParamPrefixEnum prefix = switch (b.prefix()) {
+                    case GREATERTHAN -> ParamPrefixEnum.GREATERTHAN_OR_EQUALS;
+                    case LESSTHAN -> ParamPrefixEnum.LESSTHAN_OR_EQUALS;
+                    default -> b.prefix();
+                };
+                return within(field, prefix, day, day.plusDays(1));
+            });
+        });
+    }
+
+    /**
+     * A date held in separate year, month and day number columns (0 = not recorded, as Bp Premier keeps onsets),
+     * compared as the number yyyymmdd: a date without month or day counts from the start of its year or month. Rows
+     * without a year never match. A search value finer than a day stands for its practice-local day.
+     */
+    public static SearchParameter yearMonthDay(Field<Integer> year, Field<Integer> month, Field<Integer> day, ZoneId zone) {
+        Field<Integer> ymd = year.mul(DSL.inline(10000))
+                .plus(DSL.when(month.gt(DSL.inline(0)), month).otherwise(DSL.inline(1)).mul(DSL.inline(100)))
+                .plus(DSL.when(day.gt(DSL.inline(0)), day).otherwise(DSL.inline(1)));
+        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
+                (modifier, values, context) -> {
+            return anyOf(values, value -> {
+                DateBounds b = dateBounds(value, zone);
+                java.time.LocalDate first = b.start().toLocalDate();
+                java.time.LocalDate last = b.end().toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                        ? b.end().toLocalDate() : b.end().toLocalDate().plusDays(1);
+                return year.gt(0).and(within(ymd, b.prefix(), yyyymmdd(first), yyyymmdd(last)));
+            });
+        });
+    }
+
+    private static int yyyymmdd(java.time.LocalDate date) {
+        return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
     }
 
     /**

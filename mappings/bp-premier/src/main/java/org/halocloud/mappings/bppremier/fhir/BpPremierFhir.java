@@ -2,24 +2,16 @@ package org.halocloud.mappings.bppremier.fhir;
 
 import static org.halocloud.mappings.bppremier.fhir.BpTables.*;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
-import ca.uhn.fhir.rest.param.DateParam;
-import ca.uhn.fhir.rest.param.ParamPrefixEnum;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
-import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
@@ -55,7 +47,6 @@ public final class BpPremierFhir implements PmsMapping {
      * same), so name searches are plain LIKEs that IX_PATIENTS_NAME serves instead of a scan of every patient.
      */
     private static final Params.Collation CI = Params.Collation.CASE_INSENSITIVE;
-    private static final String GENDER = "http://hl7.org/fhir/administrative-gender";
     /** Bp's pseudo-patients that block appointment slots: never people. */
     private static final List<String> PSEUDO_PATIENTS = List.of("DO NOT BOOK", "CARE PLAN", "CANCELLED");
     /** User groups that are clinicians (not reception or management). */
@@ -81,11 +72,8 @@ public final class BpPremierFhir implements PmsMapping {
             .search("given", Params.string(CI, FIRSTNAME, PREFERREDNAME))
             .search("name", Params.string(CI, SURNAME, FIRSTNAME, MIDDLENAME, PREFERREDNAME))
             .search("birthdate", Params.date(DOB, ZONE))
-            .search("gender", Params.token(GENDER, Map.of(
-                    "male", SEXCODE.eq(1), "female", SEXCODE.eq(2), "other", SEXCODE.in(3, 4), "unknown", SEXCODE.eq(0))))
-            .search("indigenous-status", Params.token(org.halocloud.mappings.au.AuCodes.INDIGENOUS_STATUS_SYSTEM, Map.of(
-                    "1", ETHNICCODE.eq(1), "2", ETHNICCODE.eq(2), "3", ETHNICCODE.eq(3), "4", ETHNICCODE.eq(4),
-                    "9", ETHNICCODE.eq(0))))
+            .search("gender", BpCodes.SEX.parameter())
+            .search("indigenous-status", BpCodes.INDIGENOUS_STATUS.parameter())
             .map(BpResources::patient);
 
     static final ResourceMapping<Practitioner, Integer> PRACTITIONER = ResourceMapping
@@ -143,7 +131,6 @@ public final class BpPremierFhir implements PmsMapping {
 
     // ------------------------------------------------------------------ encounters
 
-    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     /** VISITTYPE 12 'Non Visit' is a note without contact (results, letters): not an encounter. */
     static final int NON_VISIT = 12;
     /** The reason the appointment behind a visit was booked for (Bp's visits hold none themselves). */
@@ -158,9 +145,7 @@ public final class BpPremierFhir implements PmsMapping {
             .where(VISIT_RECORDSTATUS.eq(1).and(VISITCODE.ne(NON_VISIT)).and(livePatient(VISIT_PATIENT)))
             .search("patient", Params.reference("Patient", VISIT_PATIENT, Params::integerId))
             .search("date", Params.date(VISITDATE, ZONE))
-            .search("class", Params.token(ACT_CODE, Map.of(
-                    "AMB", VISITCODE.eq(1), "HH", VISITCODE.in(2, 4, 8, 11), "IMP", VISITCODE.eq(3),
-                    "VR", VISITCODE.in(5, 6, 7, 13), "FLD", VISITCODE.eq(9))))
+            .search("class", BpCodes.VISIT_CLASS.parameter())
             .search("status", Params.token("http://hl7.org/fhir/encounter-status", Map.of("finished", Params.ALWAYS)))
             .search("location", Params.reference("Location", VISIT_LOCATION, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", VISIT_USER, Params::integerId))
@@ -181,10 +166,9 @@ public final class BpPremierFhir implements PmsMapping {
             .search("patient", Params.reference("Patient", HISTORY_PATIENT, Params::integerId))
             .search("category", Params.token("http://terminology.hl7.org/CodeSystem/condition-category",
                     Map.of("problem-list-item", Params.ALWAYS)))
-            .search("clinical-status", Params.token("http://terminology.hl7.org/CodeSystem/condition-clinical", Map.of(
-                    "active", HISTORY_STATUSCODE.eq(1), "inactive", HISTORY_STATUSCODE.ne(1))))
+            .search("clinical-status", BpCodes.HISTORY_STATUS.parameter())
             .search("code", Params.identifier(Map.of(AuCodes.SNOMED, v -> DSL.trim(CONDITION_SNOMEDCODE).eq(v))))
-            .search("onset-date", yearMonthDay(HISTORY_YEAR, HISTORY_MONTH, HISTORY_DAY))
+            .search("onset-date", Params.yearMonthDay(HISTORY_YEAR, HISTORY_MONTH, HISTORY_DAY, ZONE))
             .map(BpResources::condition);
 
     static final ResourceMapping<AllergyIntolerance, Integer> ALLERGY_INTOLERANCE = ResourceMapping
@@ -232,7 +216,7 @@ public final class BpPremierFhir implements PmsMapping {
                     ITEM_INSTRUCTIONS, ITEM_QUANTITY, ITEM_PRODUCTUNIT, ITEM_REPEATS)
             .where(ITEM_RECORDSTATUS.eq(1).and(SCRIPT_RECORDSTATUS.eq(1)).and(livePatient(ITEM_PATIENT)))
             .search("patient", Params.reference("Patient", ITEM_PATIENT, Params::integerId))
-            .search("status", new LiveToken(MEDICATION_REQUEST_STATUS, code -> switch (code) {
+            .search("status", Params.token(MEDICATION_REQUEST_STATUS, code -> switch (code) {
                 case "active" -> SCRIPTDATE.ge(BpResources.scriptsValidFrom());
                 case "completed" -> SCRIPTDATE.lt(BpResources.scriptsValidFrom());
                 default -> Params.NEVER;
@@ -295,16 +279,18 @@ public final class BpPremierFhir implements PmsMapping {
             .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", Params.ALWAYS)))
             .map(BpResources::observation);
 
-    /** Observation code: each vital's LOINC and SNOMED CT code, and smoking status's. */
+    /** Observation code: each vital's LOINC and SNOMED CT code, and smoking status's; a code alone in either. */
     private static SearchParameter observationCodes() {
-        Map<String, Map<String, Condition>> bySystem = new LinkedHashMap<>();
-        for (Map.Entry<Integer, BpResources.Vital> v : BpResources.VITALS.entrySet()) {
-            bySystem.computeIfAbsent(AuCodes.LOINC, s -> new LinkedHashMap<>()).put(v.getValue().loinc(), OBS_KIND.eq(v.getKey()));
-            bySystem.computeIfAbsent(AuCodes.SNOMED, s -> new LinkedHashMap<>()).put(v.getValue().snomed(), OBS_KIND.eq(v.getKey()));
-        }
-        bySystem.get(AuCodes.LOINC).put(BpResources.SMOKING_LOINC, OBS_KIND.gt(SMOKING));
-        bySystem.get(AuCodes.SNOMED).put(BpResources.SMOKING_SNOMED, OBS_KIND.gt(SMOKING));
-        return new CodeToken(bySystem);
+        Map<String, Condition> loinc = new LinkedHashMap<>();
+        Map<String, Condition> snomed = new LinkedHashMap<>();
+        BpResources.VITALS.forEach((kind, vital) -> {
+            loinc.put(vital.loinc(), OBS_KIND.eq(kind));
+            snomed.put(vital.snomed(), OBS_KIND.eq(kind));
+        });
+        loinc.put(BpResources.SMOKING_LOINC, OBS_KIND.gt(SMOKING));
+        snomed.put(BpResources.SMOKING_SNOMED, OBS_KIND.gt(SMOKING));
+        return Params.identifier(Map.of(AuCodes.LOINC, code -> loinc.getOrDefault(code, Params.NEVER),
+                AuCodes.SNOMED, code -> snomed.getOrDefault(code, Params.NEVER)));
     }
 
     // ------------------------------------------------------------------ appointment book (base R4: no AU profile)
@@ -342,7 +328,7 @@ public final class BpPremierFhir implements PmsMapping {
                     Params.target("Practitioner", APPOINTMENT_USER, Params::integerId),
                     Params.target("Location", APPOINTMENT_LOCATION, Params::integerId)))
             .search("date", Params.date(APPOINTMENT_START, ZONE))
-            .search("status", new LiveToken(APPOINTMENT_STATUS, code -> switch (code) {
+            .search("status", Params.token(APPOINTMENT_STATUS, code -> switch (code) {
                 case "cancelled" -> CANCELLED;
                 case "noshow" -> DSL.not(CANCELLED).and(noShow());
                 case "booked" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.notIn(2, 3, 4, 5, 6, 7)).and(DSL.not(noShow()));
@@ -368,7 +354,7 @@ public final class BpPremierFhir implements PmsMapping {
             .from(USERS, USER_ID, USERSTATUS)
             .where(LIVE_CLINICIAN.and(USER_APPOINTMENTS.eq(1)))
             .search("actor", Params.reference("Practitioner", USER_ID, Params::integerId))
-            .search("active", Params.token("", Map.of("true", USERSTATUS.eq(1), "false", USERSTATUS.ne(1))))
+            .search("active", BpCodes.USER_ACTIVE.parameter())
             .map(BpResources::schedule);
 
     /**
@@ -399,104 +385,6 @@ public final class BpPremierFhir implements PmsMapping {
      */
     private static Condition livePatient(Field<Integer> patientId) {
         return DSL.exists(DSL.selectOne().from(PATIENTS).where(PATIENT_ID.eq(patientId)).and(LIVE_PATIENT));
-    }
-
-    /**
-     * A token over several code systems: {@code system|code} matches in that system, {@code code} alone in any.
-     */
-    private record CodeToken(Map<String, Map<String, Condition>> bySystem) implements SearchParameter {
-        @Override
-        public RestSearchParameterTypeEnum type() {
-            return RestSearchParameterTypeEnum.TOKEN;
-        }
-
-        @Override
-        public Condition condition(String modifier, List<String> values, SearchContext context) {
-            List<Condition> any = new ArrayList<>();
-            for (String value : values) {
-                int bar = value.indexOf('|');
-                String code = bar < 0 ? value : value.substring(bar + 1);
-                if (bar < 0) {
-                    bySystem.values().forEach(codes -> any.add(codes.getOrDefault(code, Params.NEVER)));
-                } else {
-                    any.add(bySystem.getOrDefault(value.substring(0, bar), Map.of()).getOrDefault(code, Params.NEVER));
-                }
-            }
-            return DSL.or(any);
-        }
-    }
-
-    /** A token whose conditions are made at search time (e.g. relative to today). */
-    private record LiveToken(String system, Function<String, Condition> codes) implements SearchParameter {
-        @Override
-        public RestSearchParameterTypeEnum type() {
-            return RestSearchParameterTypeEnum.TOKEN;
-        }
-
-        @Override
-        public Condition condition(String modifier, List<String> values, SearchContext context) {
-            List<Condition> any = new ArrayList<>();
-            for (String value : values) {
-                int bar = value.indexOf('|');
-                if (bar >= 0 && !value.substring(0, bar).equals(system)) {
-                    any.add(Params.NEVER);
-                } else {
-                    any.add(codes.apply(bar < 0 ? value : value.substring(bar + 1)));
-                }
-            }
-            return DSL.or(any);
-        }
-    }
-
-    /**
-     * A date searched over Bp's separate YEAR, MONTH and DAY columns (0 = not recorded), compared as the number
-     * yyyymmdd: an onset without month or day counts from the start of its year or month. Rows without a year never match.
-     */
-    private static SearchParameter yearMonthDay(Field<Integer> year, Field<Integer> month, Field<Integer> day) {
-        Field<Integer> ymd = year.mul(DSL.inline(10000))
-                .plus(DSL.when(month.gt(DSL.inline(0)), month).otherwise(DSL.inline(1)).mul(DSL.inline(100)))
-                .plus(DSL.when(day.gt(DSL.inline(0)), day).otherwise(DSL.inline(1)));
-        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
-                (modifier, values, context) -> {
-            return DSL.or(values.stream().map(v -> year.gt(0).and(ymdCondition(ymd, v))).toList());
-        });
-    }
-
-    private static Condition ymdCondition(Field<Integer> ymd, String value) {
-        DateParam param;
-        try {
-            param = new DateParam(value);
-        } catch (RuntimeException e) {
-            throw new InvalidSearch("not a FHIR date: use e.g. 2024-05-31, ge2024-05");
-        }
-        if (param.getValue() == null) {
-            throw new InvalidSearch("not a FHIR date: use e.g. 2024-05-31, ge2024-05");
-        }
-        String text = param.getValueAsString();
-        TemporalPrecisionEnum precision = param.getPrecision();
-        LocalDate start = switch (precision) {
-            case YEAR -> LocalDate.of(Integer.parseInt(text.substring(0, 4)), 1, 1);
-            case MONTH -> LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)), 1);
-            case DAY -> LocalDate.parse(text.substring(0, 10));
-            default -> param.getValue().toInstant().atZone(ZONE).toLocalDate();
-        };
-        LocalDate end = switch (precision) {
-            case YEAR -> start.plusYears(1);
-            case MONTH -> start.plusMonths(1);
-            default -> start.plusDays(1);
-        };
-        int s = start.getYear() * 10000 + start.getMonthValue() * 100 + start.getDayOfMonth();
-        int e = end.getYear() * 10000 + end.getMonthValue() * 100 + end.getDayOfMonth();
-        ParamPrefixEnum prefix = param.getPrefix() == null ? ParamPrefixEnum.EQUAL : param.getPrefix();
-        return switch (prefix) {
-            case EQUAL -> ymd.ge(s).and(ymd.lt(e));
-            case NOT_EQUAL -> ymd.lt(s).or(ymd.ge(e));
-            case GREATERTHAN, STARTS_AFTER -> ymd.ge(e);
-            case GREATERTHAN_OR_EQUALS -> ymd.ge(s);
-            case LESSTHAN, ENDS_BEFORE -> ymd.lt(s);
-            case LESSTHAN_OR_EQUALS -> ymd.lt(e);
-            case APPROXIMATE -> throw new InvalidSearch("the 'ap' date prefix is not supported");
-        };
     }
 
     @Override

@@ -15,9 +15,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import org.halocloud.mappings.au.AuCodeTables;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.au.AuProfiles;
+import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Row;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -30,7 +32,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
@@ -73,13 +74,7 @@ final class BpResources {
         }
         String dva = r.text(DVANO);
         if (dva != null) {
-            int code = r.integer(DVACODE);
-            p.addIdentifier(switch (code) {
-                case 1 -> AuCodes.dva(dva, "DVG", "DVA Gold Card");
-                case 2 -> AuCodes.dva(dva, "DVW", "DVA White Card");
-                case 3 -> AuCodes.dva(dva, "DVO", "DVA Orange Card");
-                default -> AuCodes.dva(dva, "DVAU", "DVA Number");
-            });
+            p.addIdentifier(AuCodeTables.dva(dva, BpCodes.DVA_CARD.decode(r)));
         }
         if (r.text(RECORDNO) != null && r.text(PRACTICE_HPIO) != null) {
             p.addIdentifier(AuCodes.medicalRecordNumber(r.text(PRACTICE_HPIO), r.text(RECORDNO), r.text(PRACTICENAME)));
@@ -97,12 +92,7 @@ final class BpResources {
         phone(p, r.text(HOMEPHONE), ContactPoint.ContactPointUse.HOME);
         phone(p, r.text(WORKPHONE), ContactPoint.ContactPointUse.WORK);
         phone(p, r.text(MOBILEPHONE), ContactPoint.ContactPointUse.MOBILE);
-        p.setGender(switch (r.integer(SEXCODE)) {
-            case 1 -> AdministrativeGender.MALE;
-            case 2 -> AdministrativeGender.FEMALE;
-            case 3, 4 -> AdministrativeGender.OTHER;
-            default -> AdministrativeGender.UNKNOWN;
-        });
+        p.setGender(BpCodes.SEX.decode(r));
         if (r.date(DOB) != null) {
             p.setBirthDateElement(new DateType(r.date(DOB).toString()));
         } else {
@@ -122,8 +112,7 @@ final class BpResources {
             }
         }
         p.setActive(r.integer(PATIENTSTATUS) != 2);
-        int ethnic = r.integer(ETHNICCODE);
-        p.addExtension(AuCodes.indigenousStatus(ethnic == 0 ? 9 : ethnic));
+        p.addExtension(AuCodes.indigenousStatus(BpCodes.INDIGENOUS_STATUS.decode(r)));
         Integer doctor = r.integer(USUAL_DOCTOR);
         if (doctor != null && doctor > 0) {
             p.addGeneralPractitioner(new Reference("Practitioner/" + doctor));
@@ -148,7 +137,7 @@ final class BpResources {
             p.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(r.text(USER_EMAIL))
                     .setUse(ContactPoint.ContactPointUse.WORK);
         }
-        p.setActive(r.integer(USERSTATUS) == 1);
+        p.setActive(BpCodes.USER_ACTIVE.decode(r));
         return p;
     }
 
@@ -219,25 +208,11 @@ final class BpResources {
     static Encounter encounter(Row r) {
         Encounter e = new Encounter();
         e.setStatus(Encounter.EncounterStatus.FINISHED);
-        int code = r.integer(VISITCODE);
-        String actCode = switch (code) {
-            case 1 -> "AMB";
-            case 2, 4, 8, 11 -> "HH";
-            case 3 -> "IMP";
-            case 5, 6, 7, 13 -> "VR";
-            case 9 -> "FLD";
-            default -> null;
-        };
-        if (actCode == null) {
+        CodeTable.Code visitClass = BpCodes.VISIT_CLASS.decode(r);
+        if (visitClass == null) {
             e.setClass_(new Coding()).getClass_().addExtension(AuCodes.unknown());
         } else {
-            e.setClass_(new Coding(ACT_CODE, actCode, switch (actCode) {
-                case "AMB" -> "ambulatory";
-                case "HH" -> "home health";
-                case "IMP" -> "inpatient encounter";
-                case "VR" -> "virtual";
-                default -> "field";
-            }));
+            e.setClass_(new Coding(BpCodes.ACT_CODE, visitClass.code(), visitClass.display()));
         }
         e.setSubject(new Reference("Patient/" + r.integer(VISIT_PATIENT)));
         Integer user = r.integer(VISIT_USER);
@@ -328,7 +303,7 @@ final class BpResources {
 
     static Schedule schedule(Row r) {
         Schedule s = new Schedule();
-        s.setActive(r.integer(USERSTATUS) == 1);
+        s.setActive(BpCodes.USER_ACTIVE.decode(r));
         s.addActor(new Reference("Practitioner/" + r.integer(USER_ID)));
         return s;
     }
@@ -337,8 +312,8 @@ final class BpResources {
 
     static org.hl7.fhir.r4.model.Condition condition(Row r) {
         var c = new org.hl7.fhir.r4.model.Condition();
-        c.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical",
-                r.integer(HISTORY_STATUSCODE) == 1 ? "active" : "inactive", null)));
+        c.setClinicalStatus(new CodeableConcept(new Coding(BpCodes.CONDITION_CLINICAL,
+                BpCodes.HISTORY_STATUS.decode(r).code(), null)));
         boolean provisional = r.integer(HISTORY_PROVISIONAL) != null && r.integer(HISTORY_PROVISIONAL) == 1;
         c.setVerificationStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status",
                 provisional ? "provisional" : "confirmed", provisional ? "Provisional" : "Confirmed")));

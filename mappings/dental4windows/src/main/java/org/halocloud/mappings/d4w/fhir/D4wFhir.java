@@ -2,21 +2,13 @@ package org.halocloud.mappings.d4w.fhir;
 
 import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
-import ca.uhn.fhir.rest.param.DateParam;
-import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
-import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
@@ -65,14 +57,10 @@ public final class D4wFhir implements PmsMapping {
     public static final String APPOINTMENT_TYPE_SYSTEM = "https://halocloud.org/fhir/d4w/CodeSystem/appointment-type";
     public static final String LOCATION_CODE_SYSTEM = "https://halocloud.org/fhir/d4w/location-code";
 
-    static final String GENDER = "http://hl7.org/fhir/administrative-gender";
     static final String EVENT_STATUS = "http://hl7.org/fhir/event-status";
     static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
     static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
-    static final String MEDICATION_STATEMENT_STATUS = "http://hl7.org/fhir/CodeSystem/medication-statement-status";
-    static final String APPOINTMENT_STATUS = "http://hl7.org/fhir/appointmentstatus";
-    static final String SNOMED = "http://snomed.info/sct";
     static final String DENTIST = "106289002";
     static final String DENTAL_HYGIENIST = "26042002";
 
@@ -92,12 +80,8 @@ public final class D4wFhir implements PmsMapping {
             .search("given", Params.string(PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_PREFERRED_NAME))
             .search("name", Params.string(PAT_SURNAME, PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_PREFERRED_NAME))
             .search("birthdate", day(PAT_DOB))
-            .search("gender", Params.token(GENDER, Map.of(
-                    "male", PAT_GENDER.eq("M"), "female", PAT_GENDER.eq("F"), "other", PAT_GENDER.eq("X"),
-                    "unknown", PAT_GENDER.eq("U").or(PAT_GENDER.isNull()))))
-            .search("indigenous-status", Params.token(AuCodes.INDIGENOUS_STATUS_SYSTEM, Map.of(
-                    "1", PAT_ATSI_STATUS.eq(1), "2", PAT_ATSI_STATUS.eq(2), "3", PAT_ATSI_STATUS.eq(3),
-                    "4", PAT_ATSI_STATUS.eq(4), "9", PAT_ATSI_STATUS.eq(9))))
+            .search("gender", D4wCodes.GENDER.parameter())
+            .search("indigenous-status", D4wCodes.INDIGENOUS_STATUS.parameter())
             .map(D4wResources::patient);
 
     static final ResourceMapping<Practitioner, Integer> PRACTITIONER = ResourceMapping
@@ -122,8 +106,7 @@ public final class D4wFhir implements PmsMapping {
             .search("practitioner", Params.reference("Practitioner", PRV_PROVIDER_ID, Params::integerId))
             .search("organization", Params.reference("Organization", PRV_LOCATION_ID, Params::integerId))
             .search("location", Params.reference("Location", PRV_LOCATION_ID, Params::integerId))
-            .search("role", Params.token(SNOMED, Map.of(
-                    DENTIST, PRV_PROVIDER_TYPE.eq("DE"), DENTAL_HYGIENIST, PRV_PROVIDER_TYPE.eq("HY"))))
+            .search("role", D4wCodes.PROVIDER_ROLE.parameter())
             .include("practitioner")
             .map(D4wResources::practitionerRole);
 
@@ -167,8 +150,7 @@ public final class D4wFhir implements PmsMapping {
                     MH_DATE_RECORDED, MH_IS_ACTIVE)
             .search("patient", Params.reference("Patient", MH_PATIENT_ID, Params::integerId))
             .search("category", Params.token(CONDITION_CATEGORY, Map.of("problem-list-item", Params.ALWAYS)))
-            .search("clinical-status", Params.token(CONDITION_CLINICAL, Map.of(
-                    "active", MH_IS_ACTIVE.eq(true), "inactive", MH_IS_ACTIVE.eq(false))))
+            .search("clinical-status", D4wCodes.CONDITION_STATUS.parameter())
             .search("code", Params.identifier(Map.of(CONDITION_CODE_SYSTEM, v -> DSL.trim(MH_CONDITION_CODE).eq(v))))
             .search("recorded-date", day(MH_DATE_RECORDED))
             .map(D4wResources::condition);
@@ -186,8 +168,7 @@ public final class D4wFhir implements PmsMapping {
             .from(PATIENT_MEDICATION_T, MED_PM_ID, MED_PATIENT_ID, MED_MEDICATION, MED_DOSE_TEXT, MED_DATE_RECORDED,
                     MED_IS_CURRENT)
             .search("patient", Params.reference("Patient", MED_PATIENT_ID, Params::integerId))
-            .search("status", Params.token(MEDICATION_STATEMENT_STATUS, Map.of(
-                    "active", MED_IS_CURRENT.eq(true), "completed", MED_IS_CURRENT.eq(false))))
+            .search("status", D4wCodes.MEDICATION_STATUS.parameter())
             .includeContained("medication") // AU Core: the Medication is contained
             .map(D4wResources::medicationStatement);
 
@@ -202,7 +183,7 @@ public final class D4wFhir implements PmsMapping {
                     Params.target("Practitioner", APPT_PROVIDER_ID, Params::integerId),
                     Params.target("Location", APPT_LOCATION_ID, Params::integerId)))
             .search("date", day(APPT_APPT_DATE))
-            .search("status", Params.token(APPOINTMENT_STATUS, appointmentStatuses()))
+            .search("status", D4wCodes.APPOINTMENT_STATUS.parameter())
             .search("service-type", Params.identifier(Map.of(APPOINTMENT_TYPE_SYSTEM, v -> DSL.trim(APPT_APPT_TYPE).eq(v))))
             .include("patient")
             .include("practitioner")
@@ -219,7 +200,7 @@ public final class D4wFhir implements PmsMapping {
             .from(APPT_BOOK_T, BOOK_BOOK_ID, BOOK_PROVIDER_ID, BOOK_LOCATION_ID, BOOK_CHAIR_NAME, BOOK_IS_ACTIVE)
             .search("actor", Params.references(Params.target("Practitioner", BOOK_PROVIDER_ID, Params::integerId),
                     Params.target("Location", BOOK_LOCATION_ID, Params::integerId)))
-            .search("active", Params.token("", Map.of("true", BOOK_IS_ACTIVE.eq(true), "false", BOOK_IS_ACTIVE.eq(false))))
+            .search("active", D4wCodes.BOOK_ACTIVE.parameter())
             .map(D4wResources::schedule);
 
     /** Minutes since midnight of a TIME column. */
@@ -237,7 +218,7 @@ public final class D4wFhir implements PmsMapping {
             .sessions(APPT_TEMPLATE_T, DSL.noCondition(), TEMPLATE_BOOK_ID)
             .weekday(TEMPLATE_DAY_OF_WEEK, java.time.DayOfWeek.MONDAY)
             .minutes(minutes(TEMPLATE_START_TIME), minutes(TEMPLATE_END_TIME), TEMPLATE_SLOT_MIN)
-            .bookings(APPOINTMENT_T, APPT_STATUS.ne(6), APPT_BOOK_ID, APPT_APPT_DATE, minutes(APPT_START_TIME), APPT_LENGTH_MIN)
+            .bookings(APPOINTMENT_T, DSL.not(D4wCodes.APPOINTMENT_STATUS.rowsOf(Appointment.AppointmentStatus.CANCELLED)), APPT_BOOK_ID, APPT_APPT_DATE, minutes(APPT_START_TIME), APPT_LENGTH_MIN)
             .engine(SlotCalendar.Engine.STANDARD)
             .mapping(ZONE);
 
@@ -257,47 +238,8 @@ public final class D4wFhir implements PmsMapping {
                 ALLERGY_INTOLERANCE, MEDICATION_STATEMENT, APPOINTMENT, SCHEDULE, SLOT);
     }
 
-    /** D4W's appointment STATUS codes as FHIR appointment statuses (see {@link D4wResources#appointmentStatus}). */
-    private static Map<String, org.jooq.Condition> appointmentStatuses() {
-        Map<String, List<Integer>> byStatus = new LinkedHashMap<>();
-        for (int code = 0; code <= 6; code++) {
-            byStatus.computeIfAbsent(D4wResources.appointmentStatus(code).toCode(), k -> new ArrayList<>()).add(code);
-        }
-        Map<String, org.jooq.Condition> conditions = new LinkedHashMap<>();
-        byStatus.forEach((status, codes) -> conditions.put(status, APPT_STATUS.in(codes)));
-        return conditions;
-    }
-
-    /**
-     * A date column (D4W keeps days, not times): each value stands for the whole day. A search value finer than a
-     * day is taken to the practice's local day, and {@code gt}/{@code lt} become {@code ge}/{@code le}, since that
-     * day's period overlaps any instant inside it (FHIR compares ranges).
-     */
+    /** D4W keeps days, not times. */
     private static SearchParameter day(org.jooq.Field<java.time.LocalDateTime> column) {
-        SearchParameter byDay = Params.date(column, ZONE);
-        return SearchParameter.of(RestSearchParameterTypeEnum.DATE, List.of(), List.of(),
-                (modifier, values, context) -> {
-            return byDay.condition(modifier, values.stream().map(D4wFhir::toDay).toList(), context);
-        });
-    }
-
-    static String toDay(String value) {
-        DateParam param;
-        try {
-            param = new DateParam(value);
-        } catch (RuntimeException e) {
-            return value; // Params.date refuses it with its own message
-        }
-        if (param.getValue() == null || param.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
-            return value;
-        }
-        ParamPrefixEnum prefix = param.getPrefix() == null ? ParamPrefixEnum.EQUAL : param.getPrefix();
-        prefix = switch (prefix) {
-            case GREATERTHAN -> ParamPrefixEnum.GREATERTHAN_OR_EQUALS;
-            case LESSTHAN -> ParamPrefixEnum.LESSTHAN_OR_EQUALS;
-            default -> prefix;
-        };
-        String day = param.getValue().toInstant().atZone(ZONE).toLocalDate().toString();
-        return prefix.getValue() + day;
+        return Params.day(column, ZONE);
     }
 }

@@ -8,8 +8,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import org.halocloud.mappings.au.AuCodeTables;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuMedication;
+import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Row;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -20,7 +22,6 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
@@ -59,13 +60,7 @@ final class D4wResources {
             p.addIdentifier(id);
         }
         if (r.text(PAT_DVA_NO) != null) {
-            String card = r.text(PAT_DVA_CARD) == null ? "" : r.text(PAT_DVA_CARD);
-            p.addIdentifier(switch (card) {
-                case "G" -> AuCodes.dva(r.text(PAT_DVA_NO), "DVG", "DVA Gold Card");
-                case "W" -> AuCodes.dva(r.text(PAT_DVA_NO), "DVW", "DVA White Card");
-                case "O" -> AuCodes.dva(r.text(PAT_DVA_NO), "DVO", "DVA Orange Card");
-                default -> AuCodes.dva(r.text(PAT_DVA_NO), "DVAU", "DVA Number");
-            });
+            p.addIdentifier(AuCodeTables.dva(r.text(PAT_DVA_NO), D4wCodes.DVA_CARD.decode(r)));
         }
         if (r.text(PAT_CARD_NO) != null && r.text(LOC_HPIO) != null) {
             p.addIdentifier(AuCodes.medicalRecordNumber(r.text(LOC_HPIO), r.text(PAT_CARD_NO), r.text(LOC_NAME)));
@@ -86,13 +81,7 @@ final class D4wResources {
         Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_WORK_PH), ContactPoint.ContactPointUse.WORK);
         Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_MOBILE_PH), ContactPoint.ContactPointUse.MOBILE);
         Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(PAT_EMAIL), ContactPoint.ContactPointUse.HOME);
-        String gender = r.text(PAT_GENDER) == null ? "U" : r.text(PAT_GENDER).toUpperCase();
-        p.setGender(switch (gender) {
-            case "M" -> AdministrativeGender.MALE;
-            case "F" -> AdministrativeGender.FEMALE;
-            case "X" -> AdministrativeGender.OTHER;
-            default -> AdministrativeGender.UNKNOWN;
-        });
+        p.setGender(D4wCodes.GENDER.decode(r));
         if (r.date(PAT_DOB) != null) {
             p.setBirthDateElement(new DateType(r.date(PAT_DOB).toString()));
         } else {
@@ -104,7 +93,7 @@ final class D4wResources {
             p.addAddress(address.setUse(Address.AddressUse.HOME));
         }
         p.setActive(r.flag(PAT_IS_ACTIVE));
-        Integer atsi = r.integer(PAT_ATSI_STATUS);
+        Integer atsi = D4wCodes.INDIGENOUS_STATUS.decode(r);
         if (atsi != null) {
             p.addExtension(AuCodes.indigenousStatus(atsi));
         }
@@ -145,18 +134,12 @@ final class D4wResources {
             role.setOrganization(new Reference("Organization/" + location).setDisplay(r.text(LOC_NAME)));
             role.addLocation(new Reference("Location/" + location).setDisplay(r.text(LOC_NAME)));
         }
-        String type = r.text(PRV_PROVIDER_TYPE) == null ? "" : r.text(PRV_PROVIDER_TYPE);
-        CodeableConcept code = switch (type) {
-            case "DE" -> new CodeableConcept(new Coding(D4wFhir.SNOMED, D4wFhir.DENTIST, "Dentist")).setText("Dentist");
-            case "HY" -> new CodeableConcept(new Coding(D4wFhir.SNOMED, D4wFhir.DENTAL_HYGIENIST, "Dental hygienist"))
-                    .setText("Dental hygienist");
-            case "OH" -> new CodeableConcept().setText("Oral health therapist");
-            case "DP" -> new CodeableConcept().setText("Dental prosthetist");
-            case "DA" -> new CodeableConcept().setText("Dental assistant");
-            default -> null;
-        };
-        if (code != null) {
-            role.addCode(code);
+        CodeTable.Code type = D4wCodes.PROVIDER_ROLE.decode(r);
+        if (type != null) {
+            CodeableConcept code = role.addCode().setText(type.display());
+            if (type.code() != null) {
+                code.addCoding(new Coding(D4wCodes.PROVIDER_ROLE.system(), type.code(), type.display()));
+            }
         }
         Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
         Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
@@ -247,9 +230,9 @@ final class D4wResources {
             code.addCoding(new Coding(D4wFhir.CONDITION_CODE_SYSTEM, r.text(MH_CONDITION_CODE), r.text(MH_DESCRIPTION)));
         }
         c.setCode(code);
-        boolean active = r.flag(MH_IS_ACTIVE);
-        c.setClinicalStatus(new CodeableConcept(new Coding(D4wFhir.CONDITION_CLINICAL, active ? "active" : "inactive",
-                active ? "Active" : "Inactive")));
+        CodeTable.Code status = D4wCodes.CONDITION_STATUS.decode(r);
+        c.setClinicalStatus(new CodeableConcept(new Coding(D4wCodes.CONDITION_STATUS.system(), status.code(),
+                status.display())));
         c.setSubject(new Reference("Patient/" + r.text(MH_PATIENT_ID)));
         LocalDate recorded = r.date(MH_DATE_RECORDED);
         if (recorded != null) {
@@ -289,8 +272,7 @@ final class D4wResources {
 
     static MedicationStatement medicationStatement(Row r) {
         MedicationStatement m = new MedicationStatement();
-        m.setStatus(r.flag(MED_IS_CURRENT) ? MedicationStatement.MedicationStatementStatus.ACTIVE
-                : MedicationStatement.MedicationStatementStatus.COMPLETED);
+        m.setStatus(D4wCodes.MEDICATION_STATUS.decode(r));
         m.setMedication(AuMedication.contain(m, new CodeableConcept().setText(r.text(MED_MEDICATION))));
         m.setSubject(new Reference("Patient/" + r.text(MED_PATIENT_ID)));
         LocalDate recorded = r.date(MED_DATE_RECORDED);
@@ -305,22 +287,9 @@ final class D4wResources {
 
     // ---- appointment book ----
 
-    /** D4W STATUS: 0 booked, 1 confirmed, 2 arrived, 3 in chair, 4 completed, 5 failed to attend, 6 cancelled. */
-    static Appointment.AppointmentStatus appointmentStatus(int code) {
-        return switch (code) {
-            case 0, 1 -> Appointment.AppointmentStatus.BOOKED;
-            case 2 -> Appointment.AppointmentStatus.ARRIVED;
-            case 3 -> Appointment.AppointmentStatus.CHECKEDIN;
-            case 4 -> Appointment.AppointmentStatus.FULFILLED;
-            case 5 -> Appointment.AppointmentStatus.NOSHOW;
-            case 6 -> Appointment.AppointmentStatus.CANCELLED;
-            default -> Appointment.AppointmentStatus.BOOKED;
-        };
-    }
-
     static Appointment appointment(Row r) {
         Appointment a = new Appointment();
-        a.setStatus(appointmentStatus(r.integer(APPT_STATUS)));
+        a.setStatus(D4wCodes.APPOINTMENT_STATUS.decode(r));
         LocalDate date = r.date(APPT_APPT_DATE);
         LocalTime time = r.time(APPT_START_TIME);
         if (date != null && time != null) {
@@ -363,7 +332,7 @@ final class D4wResources {
 
     static Schedule schedule(Row r) {
         Schedule s = new Schedule();
-        s.setActive(r.flag(BOOK_IS_ACTIVE));
+        s.setActive(D4wCodes.BOOK_ACTIVE.decode(r));
         s.addActor(new Reference("Practitioner/" + r.integer(BOOK_PROVIDER_ID)));
         s.addActor(new Reference("Location/" + r.integer(BOOK_LOCATION_ID)));
         if (r.text(BOOK_CHAIR_NAME) != null) {

@@ -50,7 +50,6 @@ public final class ZedmedFhir implements PmsMapping {
 
     static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
 
-    static final String GENDER = "http://hl7.org/fhir/administrative-gender";
     /** The practice's own Appointment Grid activity types (ACTIVITY_TYPE_ID): Halo's local system. */
     public static final String ACTIVITY_TYPE_SYSTEM = "https://halocloud.org/fhir/zedmed/CodeSystem/activity-type";
     static final String SNOMED = "http://snomed.info/sct";
@@ -87,12 +86,8 @@ public final class ZedmedFhir implements PmsMapping {
             .search("given", Params.string(GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
             .search("name", Params.string(FAMILY_NAME, GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
             .search("birthdate", Params.date(DOB, ZONE))
-            .search("gender", Params.token(GENDER, Map.of(
-                    "male", SEX.eq("M"), "female", SEX.eq("F"), "other", SEX.eq("X"),
-                    "unknown", SEX.eq("U").or(SEX.isNull()))))
-            .search("indigenous-status", Params.token(AuCodes.INDIGENOUS_STATUS_SYSTEM, Map.of(
-                    "1", INDIGENOUS_STATUS.eq(1), "2", INDIGENOUS_STATUS.eq(2), "3", INDIGENOUS_STATUS.eq(3),
-                    "4", INDIGENOUS_STATUS.eq(4), "9", INDIGENOUS_STATUS.eq(9))))
+            .search("gender", ZedmedCodes.SEX.parameter())
+            .search("indigenous-status", ZedmedCodes.INDIGENOUS.parameter())
             .map(ZedmedResources::patient);
 
     static final ResourceMapping<Practitioner, String> PRACTITIONERS = ResourceMapping
@@ -165,9 +160,7 @@ public final class ZedmedFhir implements PmsMapping {
             .search("service-type", Params.identifier(Map.of(ACTIVITY_TYPE_SYSTEM,
                     v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(Params.NEVER))))
             .search("date", Params.date(APPT_START, ZONE))
-            .search("status", Params.token("http://hl7.org/fhir/appointmentstatus", Map.of(
-                    "booked", APPT_STATUS.eq("BK"), "arrived", APPT_STATUS.eq("AR"), "checked-in", APPT_STATUS.eq("IC"),
-                    "fulfilled", APPT_STATUS.eq("CO"), "noshow", APPT_STATUS.eq("DN"), "cancelled", APPT_STATUS.eq("CX"))))
+            .search("status", ZedmedCodes.APPOINTMENT_STATUS.parameter())
             .include("patient")
             .include("practitioner")
             .include("location")
@@ -185,8 +178,7 @@ public final class ZedmedFhir implements PmsMapping {
             .search("date", Params.date(CONSULT_START, ZONE))
             .search("status", Params.token("http://hl7.org/fhir/encounter-status", Map.of(
                     "finished", CONSULT_END.isNotNull(), "in-progress", CONSULT_END.isNull())))
-            .search("class", Params.token(ACT_CODE, Map.of(
-                    "AMB", CONSULT_TYPE.eq("SU"), "HH", CONSULT_TYPE.eq("HV"), "VR", CONSULT_TYPE.in("TH", "TP"))))
+            .search("class", ZedmedCodes.CONSULT_CLASS.parameter())
             .search("location", Params.reference("Location", CONSULT_BRANCH_ID, Params::integerId))
             .search("practitioner", Params.reference("Practitioner", CONSULT_DR_CODE, ZedmedFhir::drCode))
             .map(ZedmedResources::encounter);
@@ -217,8 +209,7 @@ public final class ZedmedFhir implements PmsMapping {
             .where(ALLERGY_DELETED.eq(0))
             .catalogue(CLINICAL)
             .search("patient", Params.reference("Patient", ALLERGY_PATIENT_ID, Params::integerId))
-            .search("clinical-status", Params.token(ALLERGY_CLINICAL, Map.of(
-                    "active", ALLERGY_IS_ACTIVE.eq(1), "inactive", ALLERGY_IS_ACTIVE.eq(0))))
+            .search("clinical-status", ZedmedCodes.ALLERGY_STATUS.parameter())
             .map(ZedmedResources::allergy);
 
     static final ResourceMapping<MedicationStatement, Long> MEDICATION_STATEMENTS = ResourceMapping
@@ -242,8 +233,7 @@ public final class ZedmedFhir implements PmsMapping {
                     RX_STATUS, RX_DRUG_NAME, RX_AMT_CODE, RX_PBS_CODE, RX_STRENGTH, RX_FORM, RX_DOSE_TEXT)
             .catalogue(CLINICAL)
             .search("patient", Params.reference("Patient", RX_PATIENT_ID, Params::integerId))
-            .search("status", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-status", Map.of(
-                    "active", RX_STATUS.in("E", "P"), "cancelled", RX_STATUS.eq("C"))))
+            .search("status", ZedmedCodes.SCRIPT_STATUS.parameter())
             .search("intent", Params.token("http://hl7.org/fhir/CodeSystem/medicationrequest-intent",
                     Map.of("order", Params.ALWAYS)))
             .search("authoredon", Params.date(SCRIPT_DATE, ZONE))
@@ -294,7 +284,7 @@ public final class ZedmedFhir implements PmsMapping {
             .where(DR_CODE.in(DSL.select(SCHEDULE_DR_CODE).from(DR_SCHEDULE)))
             .catalogue(ADMIN)
             .search("actor", Params.reference("Practitioner", DR_CODE, ZedmedFhir::drCode))
-            .search("active", Params.token("", Map.of("true", DR_IS_ACTIVE.eq(1), "false", DR_IS_ACTIVE.ne(1))))
+            .search("active", ZedmedCodes.DOCTOR_ACTIVE.parameter())
             .map(ZedmedResources::schedule);
 
     /** Minutes since midnight of a TIME column. */

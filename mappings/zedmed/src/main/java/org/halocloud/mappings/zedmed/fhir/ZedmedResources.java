@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.TimeZone;
+import org.halocloud.mappings.au.AuCodeTables;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuMedication;
+import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Row;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -24,7 +26,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
@@ -90,13 +91,7 @@ final class ZedmedResources {
         }
         String dva = r.text(DVA_NO);
         if (dva != null) {
-            p.addIdentifier(switch (String.valueOf(r.text(DVA_CARD_TYPE))) {
-                case "G" -> AuCodes.dva(dva, "DVG", "DVA Gold Card");
-                case "W" -> AuCodes.dva(dva, "DVW", "DVA White Card");
-                case "O" -> AuCodes.dva(dva, "DVO", "DVA Orange Card");
-                case "L" -> AuCodes.dva(dva, "DVL", "DVA Lilac Card");
-                default -> AuCodes.dva(dva, "DVAU", "DVA Number");
-            });
+            p.addIdentifier(AuCodeTables.dva(dva, ZedmedCodes.DVA_CARD.decode(r)));
         }
         String concession = r.text(CONCESSION_NO);
         if (concession != null) {
@@ -132,12 +127,7 @@ final class ZedmedResources {
                     .setUse(ContactPoint.ContactPointUse.HOME);
         }
         p.getTelecom().removeIf(t -> t.getValue() == null);
-        p.setGender(switch (String.valueOf(r.text(SEX))) {
-            case "M" -> AdministrativeGender.MALE;
-            case "F" -> AdministrativeGender.FEMALE;
-            case "X" -> AdministrativeGender.OTHER;
-            default -> AdministrativeGender.UNKNOWN;
-        });
+        p.setGender(ZedmedCodes.SEX.decode(r));
         if (r.date(DOB) != null) {
             p.setBirthDateElement(new DateType(r.date(DOB).toString()));
         } else {
@@ -152,7 +142,7 @@ final class ZedmedResources {
         if (address != null) {
             p.addAddress(address.setUse(Address.AddressUse.HOME));
         }
-        Integer indigenous = r.integer(INDIGENOUS_STATUS);
+        Integer indigenous = ZedmedCodes.INDIGENOUS.decode(r);
         if (indigenous != null) {
             p.addExtension(AuCodes.indigenousStatus(indigenous));
         }
@@ -176,16 +166,8 @@ final class ZedmedResources {
             p.addIdentifier(AuCodes.ahpra(ahpra));
         }
         p.addName(doctorName(r.text(DR_TITLE), r.text(DR_GIVEN_NAME), r.text(DR_FAMILY_NAME)));
-        String sex = r.text(DR_SEX);
-        if (sex != null) {
-            p.setGender(switch (sex) {
-                case "M" -> AdministrativeGender.MALE;
-                case "F" -> AdministrativeGender.FEMALE;
-                case "X" -> AdministrativeGender.OTHER;
-                default -> AdministrativeGender.UNKNOWN;
-            });
-        }
-        p.setActive(r.integer(DR_IS_ACTIVE) == 1);
+        p.setGender(ZedmedCodes.DOCTOR_SEX.decode(r));
+        p.setActive(ZedmedCodes.DOCTOR_ACTIVE.decode(r));
         return p;
     }
 
@@ -256,15 +238,7 @@ final class ZedmedResources {
 
     static Appointment appointment(Row r) {
         Appointment a = new Appointment();
-        a.setStatus(switch (String.valueOf(r.text(APPT_STATUS))) {
-            case "BK" -> Appointment.AppointmentStatus.BOOKED;
-            case "AR" -> Appointment.AppointmentStatus.ARRIVED;
-            case "IC" -> Appointment.AppointmentStatus.CHECKEDIN;
-            case "CO" -> Appointment.AppointmentStatus.FULFILLED;
-            case "DN" -> Appointment.AppointmentStatus.NOSHOW;
-            case "CX" -> Appointment.AppointmentStatus.CANCELLED;
-            default -> Appointment.AppointmentStatus.BOOKED;
-        });
+        a.setStatus(ZedmedCodes.APPOINTMENT_STATUS.decode(r));
         if (r.text(CANCEL_REASON) != null) {
             a.setCancelationReason(new CodeableConcept().setText(r.text(CANCEL_REASON)));
         }
@@ -306,11 +280,8 @@ final class ZedmedResources {
         Encounter e = new Encounter();
         LocalDateTime end = r.dateTime(CONSULT_END);
         e.setStatus(end == null ? Encounter.EncounterStatus.INPROGRESS : Encounter.EncounterStatus.FINISHED);
-        e.setClass_(switch (String.valueOf(r.text(CONSULT_TYPE))) {
-            case "HV" -> new Coding(ACT_CODE, "HH", "home health");
-            case "TH", "TP" -> new Coding(ACT_CODE, "VR", "virtual");
-            default -> new Coding(ACT_CODE, "AMB", "ambulatory");
-        });
+        CodeTable.Code consultClass = ZedmedCodes.CONSULT_CLASS.decode(r);
+        e.setClass_(new Coding(ACT_CODE, consultClass.code(), consultClass.display()));
         e.setSubject(patient(r.text(CONSULT_PATIENT_ID)));
         Period period = e.getPeriod();
         period.setStartElement(dateTime(r.dateTime(CONSULT_START)));
@@ -371,9 +342,8 @@ final class ZedmedResources {
 
     static AllergyIntolerance allergy(Row r) {
         AllergyIntolerance a = new AllergyIntolerance();
-        boolean active = r.integer(ALLERGY_IS_ACTIVE) == 1;
-        a.setClinicalStatus(new CodeableConcept(new Coding(ALLERGY_CLINICAL, active ? "active" : "inactive",
-                active ? "Active" : "Inactive")));
+        CodeTable.Code status = ZedmedCodes.ALLERGY_STATUS.decode(r);
+        a.setClinicalStatus(new CodeableConcept(new Coding(ALLERGY_CLINICAL, status.code(), status.display())));
         a.setVerificationStatus(new CodeableConcept(new Coding(
                 "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed", "Confirmed")));
         a.setPatient(patient(r.text(ALLERGY_PATIENT_ID)));
@@ -449,8 +419,7 @@ final class ZedmedResources {
 
     static MedicationRequest medicationRequest(Row r) {
         MedicationRequest m = new MedicationRequest();
-        m.setStatus("C".equals(r.text(RX_STATUS)) ? MedicationRequest.MedicationRequestStatus.CANCELLED
-                : MedicationRequest.MedicationRequestStatus.ACTIVE);
+        m.setStatus(ZedmedCodes.SCRIPT_STATUS.decode(r));
         m.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
         m.setMedication(AuMedication.contain(m, medication(r.text(RX_DRUG_NAME), r.text(RX_STRENGTH), r.text(RX_FORM),
                 r.text(RX_AMT_CODE), r.text(RX_PBS_CODE))));
@@ -524,7 +493,7 @@ final class ZedmedResources {
 
     static Schedule schedule(Row r) {
         Schedule s = new Schedule();
-        s.setActive(r.integer(DR_IS_ACTIVE) == 1);
+        s.setActive(ZedmedCodes.DOCTOR_ACTIVE.decode(r));
         s.addActor(new Reference("Practitioner/" + r.text(DR_CODE)));
         return s;
     }
