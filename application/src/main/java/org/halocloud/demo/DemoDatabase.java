@@ -54,7 +54,7 @@ public record DemoDatabase(String pms, Map<String, String> catalogueUrls, String
     /** The vendor's demo builder, found on the class path. */
     public static DemoPms builder(String pms) {
         return ServiceLoader.load(DemoPms.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.pms().equals(pms)).findFirst()
+                .filter(p -> p.pms().id().equals(pms)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no demo builder for " + pms + " on the class path"));
     }
 

@@ -17,7 +17,8 @@ import org.halocloud.kernel.config.HaloProperties;
 import org.halocloud.embedded.InProcessTransport;
 import org.halocloud.link.agent.ServedDatabase;
 import org.halocloud.kernel.state.Integrators;
-import org.halocloud.kernel.state.Pms;
+import org.halocloud.pms.PmsDescriptor;
+import org.halocloud.pms.Pmss;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.halocloud.kernel.state.PmsDatabases;
 import org.slf4j.Logger;
@@ -134,7 +135,7 @@ public class DemoPractices implements ApplicationRunner {
         List<DemoManifest.Site> sites = new ArrayList<>();
         int n = 0;
         for (SiteSpec spec : SITES) {
-            Pms pms = Pms.fromId(spec.pms());
+            PmsDescriptor pms = Pmss.byId(spec.pms());
             List<Login> logins = loginsByVendor.getOrDefault(pms.vendor(), List.of());
             Path dir = dataDir.resolve("demo").resolve(spec.pms() + "-" + spec.pmsId() + "-" + (++n));
             DemoDatabase built = DemoDatabase.build(dir, "", spec.pms(), new DemoSite(spec.pmsId(), spec.practiceName(),

@@ -1,25 +1,24 @@
 package org.halocloud.fhir;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
+import org.halocloud.pms.Pmss;
 import org.springframework.stereotype.Component;
 
-/** Every vendor's FHIR mapping on the class path, by PMS id. */
+/** Every PMS's FHIR mapping (the facet its descriptor offers), by PMS id. */
 @Component
 public class PmsMappings {
 
     private final Map<String, PmsMapping> byPms;
 
     public PmsMappings() {
-        List<PmsMapping> all = ServiceLoader.load(PmsMapping.class).stream().map(ServiceLoader.Provider::get).toList();
-        this.byPms = all.stream().flatMap(m -> m.pms().stream().map(p -> Map.entry(p, m)))
+        this.byPms = Pmss.all().stream()
+                .flatMap(p -> p.facet(PmsMapping.class).map(m -> Map.entry(p.id(), m)).stream())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

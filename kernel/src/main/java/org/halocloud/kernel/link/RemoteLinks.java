@@ -19,7 +19,8 @@ import org.halocloud.link.LinkResult;
 import org.halocloud.link.RowSink;
 import org.halocloud.link.protocol.LinkCodec;
 import org.halocloud.link.protocol.LinkMessage;
-import org.halocloud.kernel.state.Pms;
+import org.halocloud.pms.PmsDescriptor;
+import org.halocloud.pms.Pmss;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.halocloud.kernel.state.PmsDatabases;
 import org.slf4j.Logger;
@@ -155,9 +156,9 @@ public class RemoteLinks extends AbstractWebSocketHandler implements AttachedLin
         connection.version = hello.version();
         List<LinkMessage.AssignedDatabase> assigned = new ArrayList<>();
         for (LinkMessage.AnnouncedDatabase announced : hello.databases()) {
-            Pms pms;
+            PmsDescriptor pms;
             try {
-                pms = Pms.fromId(announced.pms());
+                pms = Pmss.byId(announced.pms());
             } catch (IllegalArgumentException e) {
                 log.warn("Link {} announced database {} of an unknown PMS; not served", connection.linkId, announced.key());
                 continue;

@@ -3,9 +3,10 @@ package org.halocloud.kernel.state;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.halocloud.pms.PmsDescriptor;
 
 /** One PMS database behind a Halo Link, known by its Halo GUID. */
-public record PmsDatabase(UUID haloGuid, UUID linkId, Pms pms, String pmsId, String practiceName, String pmsVersion,
+public record PmsDatabase(UUID haloGuid, UUID linkId, PmsDescriptor pms, String pmsId, String practiceName, String pmsVersion,
                           boolean authoritative, String status, List<Catalogue> catalogues) {
 
     public record Catalogue(String name, boolean isDefault) {

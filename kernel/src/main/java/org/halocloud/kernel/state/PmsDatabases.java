@@ -11,6 +11,8 @@ import org.halocloud.kernel.security.SubscriptionKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.halocloud.pms.PmsDescriptor;
+import org.halocloud.pms.Pmss;
 
 /** Links, the PMS databases they serve (Halo GUIDs), their catalogues and the practices' enablement. */
 @Repository
@@ -104,7 +106,7 @@ public class PmsDatabases {
      * database of a PMS ID is authoritative). What the Link says about it (name, version, catalogues) is refreshed.
      */
     @Transactional
-    public PmsDatabase announce(UUID linkId, String key, Pms pms, String pmsId, String practiceName, String pmsVersion,
+    public PmsDatabase announce(UUID linkId, String key, PmsDescriptor pms, String pmsId, String practiceName, String pmsVersion,
                                 List<PmsDatabase.Catalogue> catalogues) {
         Optional<UUID> known = db.sql("SELECT halo_guid FROM pms_database WHERE link_id = ? AND link_key = ?")
                 .params(linkId, key).query(UUID.class).optional();
@@ -148,7 +150,7 @@ public class PmsDatabases {
      * (backups, migrations) are not, until an operator moves authority.
      */
     @Transactional
-    public PmsDatabase register(UUID linkId, Pms pms, String pmsId, String practiceName, String pmsVersion,
+    public PmsDatabase register(UUID linkId, PmsDescriptor pms, String pmsId, String practiceName, String pmsVersion,
                                 List<PmsDatabase.Catalogue> catalogues) {
         UUID guid = UUID.randomUUID();
         boolean authoritative = byPmsId(pms.vendor(), pmsId).stream().noneMatch(PmsDatabase::authoritative);
@@ -202,7 +204,7 @@ public class PmsDatabases {
      * enough concurrent look-ups (more than the pool's size) would then wait on each other until the pool's timeout.
      */
     private PmsDatabase row(ResultSet rs, int n) throws SQLException {
-        return new PmsDatabase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Pms.fromId(rs.getString(3)),
+        return new PmsDatabase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Pmss.byId(rs.getString(3)),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), List.of());
     }
 

@@ -3,13 +3,14 @@ package org.halocloud.passthrough.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.kernel.state.Integrators;
-import org.halocloud.kernel.state.Pms;
+import org.halocloud.pms.PmsDescriptor;
+import org.halocloud.pms.Pmss;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -146,9 +147,10 @@ public class IntegratorsAdminController {
     /** The vendor a sign-up is kept under: a vendor's name, or a PMS's (which names its vendor). */
     static String vendor(String given) {
         String g = given.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(Pms.values()).filter(p -> p.vendor().equals(g) || p.id().equals(g)).map(Pms::vendor)
-                .findFirst().or(() -> Pms.vendorOfName(g))
-                .orElseThrow(() -> new Refusal(400, "Unknown vendor; one of best-practice, zedmed, centaur."));
+        return Pmss.all().stream().filter(p -> p.vendor().equals(g) || p.id().equals(g)).map(PmsDescriptor::vendor)
+                .findFirst().or(() -> Pmss.vendorOfName(g))
+                .orElseThrow(() -> new Refusal(400, "Unknown vendor; one of " + Pmss.all().stream()
+                        .map(PmsDescriptor::vendor).distinct().collect(Collectors.joining(", ")) + "."));
     }
 
     /** An integrator given by id or by name. */

@@ -8,7 +8,8 @@ import org.halocloud.kernel.config.HaloProperties;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.kernel.link.LinkTransport;
 import org.halocloud.kernel.link.RemoteLinks;
-import org.halocloud.kernel.state.Pms;
+import org.halocloud.pms.PmsDescriptor;
+import org.halocloud.pms.Pmss;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.halocloud.kernel.state.PmsDatabases;
 import org.springframework.http.HttpStatus;
@@ -99,7 +100,7 @@ public class LinksAdminController {
     @PutMapping("/admin/pms/{pms}/{pmsId}/authoritative")
     public ResponseEntity<Void> moveAuthority(@PathVariable String pms, @PathVariable String pmsId,
                                               @RequestBody Authority authority) {
-        String vendor = Pms.vendorOfName(pms).orElseThrow(() -> new Refusal(400, "Unknown PMS: " + pms + "."));
+        String vendor = Pmss.vendorOfName(pms).orElseThrow(() -> new Refusal(400, "Unknown PMS: " + pms + "."));
         if (authority == null || authority.haloGuid() == null) {
             throw new Refusal(400, "Name the database that becomes authoritative: {\"haloGuid\": …}.");
         }

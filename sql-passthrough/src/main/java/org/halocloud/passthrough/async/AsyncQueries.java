@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.halocloud.kernel.frontdoor.Admission;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.link.QueryParameter;
-import org.halocloud.passthrough.query.ImmediateQueries;
+import org.halocloud.passthrough.immediate.ImmediateQueries;
 import org.halocloud.passthrough.query.QueryEnvelope;
 import org.halocloud.passthrough.query.QueryRequest;
 import org.halocloud.kernel.security.CredentialCipher;

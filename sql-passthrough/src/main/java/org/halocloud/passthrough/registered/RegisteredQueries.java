@@ -22,7 +22,7 @@ import org.halocloud.link.LinkFailure;
 import org.halocloud.link.LinkQuery;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.link.QueryParameter;
-import org.halocloud.passthrough.query.ImmediateQueries;
+import org.halocloud.passthrough.immediate.ImmediateQueries;
 import org.halocloud.passthrough.query.JsonRowsBuffer;
 import org.halocloud.passthrough.query.QueryEnvelope;
 import org.halocloud.kernel.pipeline.QueryPipeline;

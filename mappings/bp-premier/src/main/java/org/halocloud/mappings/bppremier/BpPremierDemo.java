@@ -48,23 +48,13 @@ public final class BpPremierDemo implements DemoPms {
     }
 
     @Override
-    public String pms() {
-        return "bp-premier";
-    }
-
-    @Override
-    public List<String> catalogues() {
-        return List.of(CATALOGUE);
+    public BpPremier pms() {
+        return BpPremier.PMS;
     }
 
     @Override
     public String h2Settings() {
         return ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-    }
-
-    @Override
-    public String enabledLoginsQuery() {
-        return "SELECT DBLOGIN FROM dbo.INTEGRATIONS WHERE RECORDSTATUS = 1 AND ENABLED = 1 ORDER BY RECORDID";
     }
 
     @Override

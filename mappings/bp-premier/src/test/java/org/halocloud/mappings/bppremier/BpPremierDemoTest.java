@@ -71,7 +71,7 @@ class BpPremierDemoTest {
     @Test
     void isFoundByServiceLoader() {
         List<String> found = new ArrayList<>();
-        ServiceLoader.load(DemoPms.class).forEach(p -> found.add(p.pms()));
+        ServiceLoader.load(DemoPms.class).forEach(p -> found.add(p.pms().id()));
         assertThat(found).contains("bp-premier");
         assertThat(new BpPremierDemo().catalogues()).containsExactly("BPSPatients");
         assertThat(OPTIONS).startsWith(new BpPremierDemo().h2Settings());

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.halocloud.pms.PmsDescriptor;
 
 /**
  * Builds one vendor-faithful synthetic PMS database for the embedded demo and the tests.
@@ -16,11 +17,13 @@ import java.util.Map;
  */
 public interface DemoPms {
 
-    /** One of {@code bp-premier}, {@code zedmed}, {@code d4w}, {@code d4web}. */
-    String pms();
+    /** The PMS whose database this builds. */
+    PmsDescriptor pms();
 
     /** The catalogues (databases) of one practice; the first is the default. */
-    List<String> catalogues();
+    default List<String> catalogues() {
+        return pms().catalogues();
+    }
 
     /**
      * The H2 database settings closest to the vendor's engine, as URL options set once by the owner when the
@@ -29,11 +32,10 @@ public interface DemoPms {
      */
     String h2Settings();
 
-    /**
-     * A fixed query (no parameters) on the default catalogue, run by the Halo Link as the database owner, that
-     * returns one column: the database logins of the integrations the practice has enabled.
-     */
-    String enabledLoginsQuery();
+    /** The practice's enabled integrations, as the PMS keeps them ({@link PmsDescriptor#enabledLoginsQuery()}). */
+    default String enabledLoginsQuery() {
+        return pms().enabledLoginsQuery();
+    }
 
     /** Creates schema, data, logins and enablement in the given catalogues (keyed as in {@link #catalogues()}). */
     void build(Map<String, Connection> ownerConnections, DemoSite site) throws SQLException;

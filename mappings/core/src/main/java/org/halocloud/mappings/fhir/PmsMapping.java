@@ -6,13 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A PMS's FHIR mapping: the resources its databases answer, each read through a {@link ResourceMapping}. One per
- * vendor module, found with {@link java.util.ServiceLoader}; adding a PMS is adding a module.
+ * A PMS's FHIR mapping: the resources its databases answer, each read through a {@link ResourceMapping}. A facet of
+ * the vendor module's {@link org.halocloud.pms.PmsDescriptor}: the FHIR server asks each PMS for it.
  */
 public interface PmsMapping {
-
-    /** The PMS ids this mapping serves, e.g. {@code bp-premier}, or {@code d4w} and {@code d4web}. */
-    Set<String> pms();
 
     /** The zone the PMS records local times in. */
     default ZoneId zone() {

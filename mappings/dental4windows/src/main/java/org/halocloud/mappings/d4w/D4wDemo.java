@@ -16,37 +16,27 @@ import org.halocloud.mappings.demo.DemoSite;
  */
 abstract sealed class D4wDemo implements DemoPms permits Dental4WindowsDemo, Dental4WebDemo {
 
-    private final String pms;
+    private final Centaur pms;
     private final String catalogue;
     private final boolean tenant;
     private final LocalDate today;
 
     /** {@code tenant}: whether the database is a tenant of a multi-tenant cluster, with a {@code TENANT} row. */
-    D4wDemo(String pms, String catalogue, boolean tenant, LocalDate today) {
+    D4wDemo(Centaur pms, boolean tenant, LocalDate today) {
         this.pms = pms;
-        this.catalogue = catalogue;
+        this.catalogue = pms.catalogues().get(0);
         this.tenant = tenant;
         this.today = Objects.requireNonNull(today);
     }
 
     @Override
-    public String pms() {
+    public Centaur pms() {
         return pms;
-    }
-
-    @Override
-    public List<String> catalogues() {
-        return List.of(catalogue);
     }
 
     @Override
     public String h2Settings() {
         return ";MODE=MSSQLServer";
-    }
-
-    @Override
-    public String enabledLoginsQuery() {
-        return D4wData.ENABLED_LOGINS;
     }
 
     @Override

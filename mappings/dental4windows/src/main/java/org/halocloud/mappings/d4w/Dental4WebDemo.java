@@ -16,6 +16,6 @@ public final class Dental4WebDemo extends D4wDemo {
     }
 
     public Dental4WebDemo(LocalDate today) {
-        super("d4web", CATALOGUE, true, today);
+        super(Centaur.D4WEB, true, today);
     }
 }

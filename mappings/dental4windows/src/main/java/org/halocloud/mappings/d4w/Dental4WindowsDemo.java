@@ -18,6 +18,6 @@ public final class Dental4WindowsDemo extends D4wDemo {
     }
 
     public Dental4WindowsDemo(LocalDate today) {
-        super("d4w", CATALOGUE, false, today);
+        super(Centaur.D4W, false, today);
     }
 }

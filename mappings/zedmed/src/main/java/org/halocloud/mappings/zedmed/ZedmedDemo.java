@@ -39,23 +39,13 @@ public final class ZedmedDemo implements DemoPms {
     }
 
     @Override
-    public String pms() {
-        return "zedmed";
-    }
-
-    @Override
-    public List<String> catalogues() {
-        return List.of(ADMIN, CLINICAL);
+    public Zedmed pms() {
+        return Zedmed.PMS;
     }
 
     @Override
     public String h2Settings() {
         return "";
-    }
-
-    @Override
-    public String enabledLoginsQuery() {
-        return "SELECT DB_LOGIN FROM INTEGRATION_PARTNER WHERE ENABLED = 1 ORDER BY DB_LOGIN";
     }
 
     @Override

@@ -48,7 +48,7 @@ class ZedmedDemoTest {
 
     @Test
     void isFoundByServiceLoader() {
-        assertThat(ServiceLoader.load(DemoPms.class).stream().map(p -> p.get().pms())).contains("zedmed");
+        assertThat(ServiceLoader.load(DemoPms.class).stream().map(p -> p.get().pms().id())).contains("zedmed");
         assertThat(new ZedmedDemo().catalogues()).containsExactly(ADMIN, CLINICAL);
     }
 

@@ -387,10 +387,6 @@ public final class BpPremierFhir implements PmsMapping {
         return DSL.exists(DSL.selectOne().from(PATIENTS).where(PATIENT_ID.eq(patientId)).and(LIVE_PATIENT));
     }
 
-    @Override
-    public Set<String> pms() {
-        return Set.of("bp-premier");
-    }
 
     @Override
     public ZoneId zone() {

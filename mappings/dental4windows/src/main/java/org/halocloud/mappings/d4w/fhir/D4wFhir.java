@@ -222,10 +222,6 @@ public final class D4wFhir implements PmsMapping {
             .engine(SlotCalendar.Engine.STANDARD)
             .mapping(ZONE);
 
-    @Override
-    public Set<String> pms() {
-        return Set.of("d4w", "d4web");
-    }
 
     @Override
     public ZoneId zone() {

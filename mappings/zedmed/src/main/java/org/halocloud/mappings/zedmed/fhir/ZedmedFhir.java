@@ -310,10 +310,6 @@ public final class ZedmedFhir implements PmsMapping {
             .catalogue(ADMIN)
             .mapping(ZONE);
 
-    @Override
-    public Set<String> pms() {
-        return Set.of("zedmed");
-    }
 
     @Override
     public ZoneId zone() {

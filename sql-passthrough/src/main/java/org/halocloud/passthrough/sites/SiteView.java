@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.api;
+package org.halocloud.passthrough.sites;
 
 import java.time.Instant;
 import java.util.List;

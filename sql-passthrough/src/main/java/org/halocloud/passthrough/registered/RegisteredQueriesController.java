@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.api;
+package org.halocloud.passthrough.registered;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;

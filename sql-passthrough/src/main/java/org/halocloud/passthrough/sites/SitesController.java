@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.api;
+package org.halocloud.passthrough.sites;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,7 +8,8 @@ import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.kernel.link.LinkTransport;
 import org.halocloud.kernel.state.Integrators;
-import org.halocloud.kernel.state.Pms;
+import org.halocloud.pms.PmsDescriptor;
+import org.halocloud.pms.Pmss;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.halocloud.kernel.state.PmsDatabases;
 import org.halocloud.kernel.state.Subscription;
@@ -43,7 +44,7 @@ public class SitesController {
             @RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
             @RequestParam String practiceManagementSiteId, @RequestParam String practiceManagementName) {
         Subscription subscription = frontDoor.authenticate(key);
-        String vendor = Pms.vendorOfName(practiceManagementName).orElseThrow(() -> new Refusal(400,
+        String vendor = Pmss.vendorOfName(practiceManagementName).orElseThrow(() -> new Refusal(400,
                 "practiceManagementName must be one of Best Practice, Zedmed, D4w."));
         if (integrators.vendorLogin(subscription.integratorId(), vendor).isEmpty()) {
             throw new Refusal(403, "Your integration is not signed up with " + practiceManagementName + ".");

@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.api;
+package org.halocloud.passthrough.immediate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.halocloud.kernel.frontdoor.Admission;
 import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
-import org.halocloud.passthrough.query.ImmediateQueries;
+import org.halocloud.passthrough.immediate.ImmediateQueries;
 import org.halocloud.passthrough.query.QueryEnvelope;
 import org.halocloud.passthrough.query.QueryRequest;
 import org.springframework.http.HttpHeaders;
@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** SQL Passthrough: immediate queries. */
 @RestController
 @Tag(name = "SQL Passthrough")
-public class QueriesController {
+public class ImmediateQueriesController {
 
     private final FrontDoor frontDoor;
     private final ImmediateQueries immediate;
 
-    public QueriesController(FrontDoor frontDoor, ImmediateQueries immediate) {
+    public ImmediateQueriesController(FrontDoor frontDoor, ImmediateQueries immediate) {
         this.frontDoor = frontDoor;
         this.immediate = immediate;
     }

@@ -1,4 +1,4 @@
-package org.halocloud.passthrough.query;
+package org.halocloud.passthrough.immediate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +20,9 @@ import org.halocloud.kernel.state.QueryLog;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 import org.halocloud.kernel.pipeline.QueryPipeline;
+import org.halocloud.passthrough.query.JsonRowsBuffer;
+import org.halocloud.passthrough.query.QueryEnvelope;
+import org.halocloud.passthrough.query.QueryRequest;
 
 /**
  * Runs an admitted immediate query: validates it, sends it down the {@link QueryPipeline}, gathers the rows under
