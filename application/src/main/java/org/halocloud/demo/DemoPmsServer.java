@@ -1,5 +1,6 @@
 package org.halocloud.demo;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.halocloud.mappings.demo.DemoSite;
  * come from the environment: {@code DEMO_PMS} (bp-premier, zedmed, d4w or d4web), {@code DEMO_PMS_ID},
  * {@code DEMO_PRACTICE}, {@code DEMO_PATIENTS}, the integrator's login {@code DEMO_LOGIN_USER} /
  * {@code DEMO_LOGIN_PASSWORD} (the one an operator stores as its vendor sign-up), the owner's password
- * {@code DEMO_OWNER_PASSWORD} (the Link's own login), {@code DEMO_DIR} and {@code DEMO_PORT}.
+ * {@code DEMO_OWNER_PASSWORD} (the Link's own login), {@code DEMO_DIR}, {@code DEMO_PORT} and {@code DEMO_BIND}, the
+ * address it listens on: loopback ({@code 127.0.0.1}) unless given (compose gives {@code 0.0.0.0}, so the Link's
+ * container reaches it); connections from other hosts are accepted only when it is bound to a non-loopback address.
  *
  * <p>Run from the cloud's jar: {@code java -cp halo-cloud.jar -Dloader.main=org.halocloud.demo.DemoPmsServer
  * org.springframework.boot.loader.launch.PropertiesLauncher}.
@@ -28,6 +31,9 @@ public final class DemoPmsServer {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
+        InetAddress bind = InetAddress.getByName(env.getOrDefault("DEMO_BIND", "127.0.0.1"));
+        // H2 reads its bind address once, when its settings are first loaded: before any H2 use below
+        System.setProperty("h2.bindAddress", bind.getHostAddress());
         String pms = env.getOrDefault("DEMO_PMS", "bp-premier");
         Path dir = Path.of(env.getOrDefault("DEMO_DIR", "pms-data")).toAbsolutePath();
         String port = env.getOrDefault("DEMO_PORT", "9092");
@@ -42,12 +48,15 @@ public final class DemoPmsServer {
             Files.writeString(dir.resolve("built"), String.join("\n", built.catalogues()));
             System.out.println("demo-pms: built " + pms + " with " + site.patients() + " patients in " + dir);
         }
-        Server server = Server.createTcpServer("-tcpPort", port, "-tcpAllowOthers", "-baseDir", dir.toString(),
-                "-ifExists").start();
+        List<String> options = new java.util.ArrayList<>(List.of("-tcpPort", port, "-baseDir", dir.toString(), "-ifExists"));
+        if (!bind.isLoopbackAddress()) {
+            options.add("-tcpAllowOthers"); // bound beyond loopback on purpose: let those hosts in
+        }
+        Server server = Server.createTcpServer(options.toArray(String[]::new)).start();
         String catalogues = Files.readAllLines(dir.resolve("built")).stream()
                 .map(c -> "\"" + c + "\": \"jdbc:h2:tcp://<this host>:" + port + "/" + c + "\"")
                 .collect(Collectors.joining(", "));
-        System.out.println("demo-pms: serving on " + server.getURL() + "; the Link's catalogues: {" + catalogues
+        System.out.println("demo-pms: serving on " + bind.getHostAddress() + ":" + server.getPort() + " (" + server.getURL() + "); the Link's catalogues: {" + catalogues
                 + "}, linkUser " + OWNER + ", linkUrlOptions \"" + DemoDatabase.builder(pms).h2Settings() + "\","
                 + " enabledLoginsQuery \"" + DemoDatabase.builder(pms).enabledLoginsQuery() + "\"");
     }

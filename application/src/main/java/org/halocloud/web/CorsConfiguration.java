@@ -33,7 +33,9 @@ public class CorsConfiguration {
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/integrator/**", cors);
-        FilterRegistrationBean<CorsFilter> bean = new FilterRegistrationBean<>(new CorsFilter(source));
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new OneVaryCorsProcessor());
+        FilterRegistrationBean<CorsFilter> bean = new FilterRegistrationBean<>(filter);
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return bean;
     }

@@ -29,9 +29,19 @@ abstract class FhirIntegrationTest extends HaloIntegrationTest {
         return get(base(pms) + "/" + encodeQuery(resourceAndQuery), key);
     }
 
+    /**
+     * GET an absolute URL (a next link: bound to the subscription that searched, so it is followed with the same key,
+     * waiting out the rate limit as a paging client would).
+     */
     protected HttpResponse<String> getUrl(String absoluteUrl, String key) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(absoluteUrl)).header(KEY, key).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(absoluteUrl)).header(KEY, key)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt == 5) {
+                return response;
+            }
+            Thread.sleep(1000L * Math.min(6, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"))));
+        }
     }
 
     protected IBaseResource parse(HttpResponse<String> response) {

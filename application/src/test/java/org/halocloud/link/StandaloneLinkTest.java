@@ -130,12 +130,21 @@ class StandaloneLinkTest extends HaloIntegrationTest {
                 "{\"command\":{\"text\":\"SELECT 1 AS ONE\"}}");
         assertThat(async.statusCode()).as(async.body()).isEqualTo(201);
         String asyncId = json(async).path("id").asString();
-        await(Duration.ofSeconds(15), () -> "executionFailed".equals(json(get("/integrator/sites/" + guid
-                + "/queries/" + asyncId, key)).path("status").asString()), "the async query failed with a reason");
-        assertThat(get("/integrator/sites/" + guid + "/queries/" + asyncId, key).body()).contains("offline");
+        // an async query waits in the queue for the Link to come back, as any queued query does ...
+        HttpResponse<String> expiring = post("/integrator/sites/" + guid + "/queries/async", key,
+                "{\"maxTimeInQueue\":1500,\"command\":{\"text\":\"SELECT 2 AS TWO\"}}");
+        assertThat(expiring.statusCode()).as(expiring.body()).isEqualTo(201);
+        String expiringId = json(expiring).path("id").asString();
+        // ... until its maxTimeInQueue passes: then it is expiredInQueue
+        await(Duration.ofSeconds(15), () -> "expiredInQueue".equals(json(get("/integrator/sites/" + guid
+                + "/queries/" + expiringId, key)).path("status").asString()), "the short-lived query expired in the queue");
+        assertThat(json(get("/integrator/sites/" + guid + "/queries/" + asyncId, key)).path("status").asString())
+                .as("the other still waits").isEqualTo("queued");
 
         link.start();
         assertThat(awaitOnline(registered.linkId())).as("the same Halo GUID after a restart").isEqualTo(guid);
+        await(Duration.ofSeconds(20), () -> "successful".equals(json(get("/integrator/sites/" + guid
+                + "/queries/" + asyncId, key)).path("status").asString()), "the waiting async query ran once the Link was back");
         HttpResponse<String> again = sql(guid.toString(), key, "SELECT COUNT(*) AS N FROM dbo.BPS_Patients");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(rows(again).get(0).path("N").asLong()).isEqualTo(link.patients);

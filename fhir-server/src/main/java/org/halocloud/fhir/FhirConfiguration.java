@@ -24,8 +24,12 @@ public class FhirConfiguration {
     }
 
     @Bean
-    RestfulServer fhirServer(FhirContext fhir, PmsMappings mappings, FhirSearches searches, SearchPaging paging) {
+    RestfulServer fhirServer(FhirContext fhir, PmsMappings mappings, FhirSearches searches, SearchPaging paging,
+                             org.halocloud.kernel.web.PublicBaseUrl publicBase) {
         RestfulServer server = new RestfulServer(fhir);
+        // links are written under the configured public base, never under the request's Host header
+        server.setServerAddressStrategy((context, request) -> publicBase.baseFor(request) + request.getContextPath()
+                + request.getServletPath());
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setPagingProvider(paging);
         server.setServerConformanceProvider(new SiteCapabilityStatement());

@@ -91,6 +91,13 @@ public class FhirGateway extends OncePerRequestFilter {
                     java.util.Map.of());
             return;
         }
+        if ("POST".equals(request.getMethod()) && rest != null && rest.endsWith("/_search") && hasBody(request)
+                && !isForm(request.getContentType())) {
+            // HAPI would ignore such a body and search without its criteria
+            OperationOutcomes.write(fhir, response, 415, OperationOutcome.IssueType.NOTSUPPORTED,
+                    "POST _search takes its parameters as application/x-www-form-urlencoded.", java.util.Map.of());
+            return;
+        }
         server.service(new HttpServletRequestWrapper(request) {
             @Override
             public String getServletPath() {
@@ -102,6 +109,15 @@ public class FhirGateway extends OncePerRequestFilter {
                 return rest;
             }
         }, response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).trim()
+                .startsWith("application/x-www-form-urlencoded");
     }
 
     private static String pathWithinApp(HttpServletRequest request) {

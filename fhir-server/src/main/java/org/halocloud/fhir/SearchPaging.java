@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Stateless paging: the {@code next} link's page id carries the search itself (type, parameters, page size, last
- * key), sealed with the node's key and bound to the site, so any node can serve the next page and nothing is
+ * key), sealed with the node's key and bound to the site and the subscription that searched, so any node can serve the next page and nothing is
  * stored. Page sizes default to 20 and are clamped to 100.
  */
 @Component
@@ -65,8 +65,9 @@ public class SearchPaging implements IPagingProvider {
         try {
             state = json.readValue(cipher.openFromUrl(pageId, context(site)), SearchState.class);
         } catch (IllegalStateException e) {
-            throw new ResourceGoneException("This paging link is not valid for this site (it was altered, or made by "
-                    + "another deployment). Run the search again.");
+            throw new ResourceGoneException("This paging link is not valid for this site and "
+                    + "subscription (it was altered, made for another subscription or by another deployment). Run the "
+                    + "search again.");
         }
         return page(site, state, true, pageId);
     }
@@ -97,7 +98,8 @@ public class SearchPaging implements IPagingProvider {
     }
 
     private static String context(SiteRequest site) {
-        return "fhir-search:" + site.admission().database().haloGuid();
+        // bound to the site and to the subscription that ran the search: anyone else replaying it is refused (410)
+        return "fhir-search:" + site.admission().database().haloGuid() + ":" + site.admission().subscription().id();
     }
 
     private static int count(RequestDetails request) {

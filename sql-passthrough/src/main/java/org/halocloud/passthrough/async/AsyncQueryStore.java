@@ -71,10 +71,17 @@ public class AsyncQueryStore {
 
     /** The oldest queued query, now marked executing (at this moment) for the caller alone; empty when none is queued. */
     public Optional<Row> claimNext() {
+        return claimNext(List.of());
+    }
+
+    /** As {@link #claimNext()}, passing over the queries of the given sites (their Link is offline: they wait). */
+    public Optional<Row> claimNext(java.util.Collection<UUID> skipSites) {
+        String skip = skipSites.isEmpty() ? "" : " AND halo_guid NOT IN ("
+                + String.join(", ", skipSites.stream().map(s -> "?").toList()) + ")";
         for (int attempt = 0; attempt < 5; attempt++) {
-            List<UUID> candidates = db.sql("""
-                    SELECT id FROM async_query WHERE status = 'queued' ORDER BY queued_at, id FETCH FIRST 8 ROWS ONLY""")
-                    .query(UUID.class).list();
+            List<UUID> candidates = db.sql("SELECT id FROM async_query WHERE status = 'queued'" + skip
+                    + " ORDER BY queued_at, id FETCH FIRST 8 ROWS ONLY")
+                    .params(List.copyOf(skipSites)).query(UUID.class).list();
             if (candidates.isEmpty()) {
                 return Optional.empty();
             }
@@ -89,6 +96,19 @@ public class AsyncQueryStore {
             }
         }
         return Optional.empty();
+    }
+
+    /** executing → queued again, keeping its place: it was claimed but its site's Link is offline, so it waits. */
+    public boolean requeue(UUID id, OffsetDateTime at) {
+        return db.sql("""
+                UPDATE async_query SET status = 'queued', executing_at = NULL, updated_at = ?
+                WHERE id = ? AND status = 'executing'""").params(at, id).update() == 1;
+    }
+
+    /** The queries of one site waiting in the queue. */
+    public List<Row> queued(UUID haloGuid) {
+        return db.sql("SELECT * FROM async_query WHERE status = 'queued' AND halo_guid = ? ORDER BY queued_at, id")
+                .param(haloGuid).query(AsyncQueryStore::row).list();
     }
 
     /** executing → uploading: the Link has answered; the last page and the index are being written. */

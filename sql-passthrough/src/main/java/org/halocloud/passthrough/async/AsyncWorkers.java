@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,9 +23,9 @@ import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.link.LinkFailure;
 import org.halocloud.link.LinkQuery;
 import org.halocloud.link.QueryCommand;
+import org.halocloud.kernel.link.LinkTransport;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.kernel.security.CredentialCipher;
-import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.Subscription;
 import org.halocloud.passthrough.webhook.Webhooks;
 import org.slf4j.Logger;
@@ -61,6 +62,9 @@ public class AsyncWorkers {
     private final AsyncProperties properties;
     private final MeterRegistry meters;
     private final Webhooks webhooks;
+    private final LinkTransport transport;
+    /** Sites found offline, until when their queued queries are passed over (they wait, and are looked at again). */
+    private final Map<UUID, Long> offlineUntil = new ConcurrentHashMap<>();
     private final OffsetDateTime started = OffsetDateTime.now();
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
@@ -69,7 +73,9 @@ public class AsyncWorkers {
     private volatile boolean stopping;
 
     public AsyncWorkers(AsyncQueryStore store, ResultStore results, QueryPipeline pipeline, FrontDoor frontDoor,
-                        CredentialCipher cipher, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters, Webhooks webhooks) {
+                        CredentialCipher cipher, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters,
+                        Webhooks webhooks, LinkTransport transport) {
+        this.transport = transport;
         this.store = store;
         this.results = results;
         this.pipeline = pipeline;
@@ -137,7 +143,7 @@ public class AsyncWorkers {
         while (!stopping) {
             Optional<AsyncQueryStore.Row> next;
             try {
-                next = store.claimNext();
+                next = store.claimNext(offlineSites());
             } catch (RuntimeException e) {
                 log.warn("async worker: cannot read the queue ({})", e.getClass().getSimpleName());
                 next = Optional.empty();
@@ -172,6 +178,7 @@ public class AsyncWorkers {
         Timer.builder("halo.async.queue.time").description("from accepted to taken by a worker")
                 .register(meters).record(positive(Duration.between(row.createdAt(), claimed)));
         String status = "executionFailed";
+        boolean waiting = false;
         long rows = 0;
         int pages = 0;
         try {
@@ -192,6 +199,15 @@ public class AsyncWorkers {
                         QueryCommand.class);
             } catch (Refusal r) {
                 fail(id, status, "http", r.status(), r.getMessage(), null);
+                return;
+            }
+            if (!online(row.haloGuid())) {
+                // the site's Link is offline: the query goes back to the queue (keeping its place) and waits for it,
+                // until its maxTimeInQueue passes
+                offlineUntil.put(row.haloGuid(), System.nanoTime() + properties.pollInterval().toNanos());
+                waiting = store.requeue(id, OffsetDateTime.now());
+                status = "queued";
+                expireWaiting(row.haloGuid());
                 return;
             }
             PagedRowsSink sink = new PagedRowsSink(mapper, properties.pageBytes(), (page, json) -> {
@@ -238,11 +254,38 @@ public class AsyncWorkers {
             fail(id, status, "haloLink", 500, "Internal error; quote incident " + incident + " to support.", null);
         } finally {
             running.remove(id);
+            if (waiting) {
+                log.debug("async query {} site={} status=queued reason=link-offline", id, row.haloGuid());
+                return;
+            }
             Duration took = Duration.between(claimed, OffsetDateTime.now());
             Timer.builder("halo.async.runs").description("from taken by a worker to completed").tag("status", status)
                     .register(meters).record(positive(took));
             log.info("async query {} site={} integrator={} status={} rows={} pages={} ms={}", id, row.haloGuid(),
                     row.integratorId(), status, rows, pages, took.toMillis());
+        }
+    }
+
+    private boolean online(UUID haloGuid) {
+        return transport.status(haloGuid).map(LinkTransport.LinkStatus::online).orElse(false);
+    }
+
+    private Set<UUID> offlineSites() {
+        long now = System.nanoTime();
+        offlineUntil.entrySet().removeIf(e -> e.getValue() - now <= 0);
+        return Set.copyOf(offlineUntil.keySet());
+    }
+
+    /** Ends the queries of an offline site that have waited longer than their maxTimeInQueue. */
+    private void expireWaiting(UUID haloGuid) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (AsyncQueryStore.Row waiting : store.queued(haloGuid)) {
+            if (Duration.between(waiting.createdAt(), now).toMillis() >= waiting.maxTimeInQueue()
+                    && fail(waiting.id(), "expiredInQueue", "haloLink", 503, "The query waited longer than its "
+                    + "maxTimeInQueue (" + waiting.maxTimeInQueue() + " ms) for the site's Halo Link, which is offline.", null)) {
+                log.info("async query {} site={} integrator={} status=expiredInQueue reason=link-offline", waiting.id(),
+                        haloGuid, waiting.integratorId());
+            }
         }
     }
 
