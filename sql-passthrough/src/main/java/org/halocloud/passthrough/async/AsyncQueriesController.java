@@ -15,7 +15,6 @@ import java.net.URI;
 import java.util.List;
 import org.halocloud.passthrough.async.AsyncQueries;
 import org.halocloud.kernel.frontdoor.Admission;
-import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.query.QueryEnvelope;
@@ -27,12 +26,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
+import org.halocloud.passthrough.api.Admitted;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.halocloud.passthrough.api.AdmissionResolver;
 
 /** SQL Passthrough: async queries, their status and their result pages. None of these count against the rate limit. */
 @RestController
+@SecurityRequirement(name = AdmissionResolver.SCHEME)
 @Tag(name = "SQL Passthrough")
 public class AsyncQueriesController {
 
@@ -40,12 +42,10 @@ public class AsyncQueriesController {
     /** Query ids are UUIDs: other words at this place (immediate, async, status) stay POST-only paths (405 on GET). */
     private static final String QUERY_ID = "{queryId:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
-    private final FrontDoor frontDoor;
     private final AsyncQueries async;
     private final ObjectMapper mapper;
 
-    public AsyncQueriesController(FrontDoor frontDoor, AsyncQueries async, ObjectMapper mapper) {
-        this.frontDoor = frontDoor;
+    public AsyncQueriesController(AsyncQueries async, ObjectMapper mapper) {
         this.async = async;
         this.mapper = mapper;
     }
@@ -90,9 +90,7 @@ public class AsyncQueriesController {
                     @ApiResponse(responseCode = "404", description = "unknown Halo GUID")})
     @PostMapping(path = "/integrator/sites/{siteId}/queries/async", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<QueryEnvelope> create(
-            @RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-            @PathVariable String siteId, @RequestBody(required = false) byte[] body) {
-        Admission admission = frontDoor.admit(key, siteId, false);
+            @Admitted Admission admission, @RequestBody(required = false) byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         QueryEnvelope query = async.create(admission, async.parse(bytes), bytes.length);
         return ResponseEntity.created(URI.create("/integrator/sites/" + query.siteId() + "/queries/" + query.id()))
@@ -112,9 +110,7 @@ public class AsyncQueriesController {
                     @ApiResponse(responseCode = "403", description = "site refused by the front door"),
                     @ApiResponse(responseCode = "404", description = "unknown Halo GUID or query")})
     @GetMapping(path = "/integrator/sites/{siteId}/queries/" + QUERY_ID, produces = MediaType.APPLICATION_JSON_VALUE)
-    public QueryEnvelope status(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                                @PathVariable String siteId, @PathVariable String queryId) {
-        Admission admission = frontDoor.admit(key, siteId, false);
+    public QueryEnvelope status(@Admitted Admission admission, @PathVariable String queryId) {
         return async.find(admission, queryId)
                 .orElseThrow(() -> new Refusal(404, "Query " + queryId + " was not found on this site."));
     }
@@ -131,9 +127,7 @@ public class AsyncQueriesController {
                     @ApiResponse(responseCode = "401", description = "missing or invalid subscription key"),
                     @ApiResponse(responseCode = "404", description = "unknown Halo GUID")})
     @PostMapping(path = "/integrator/sites/{siteId}/queries/status", produces = MediaType.APPLICATION_JSON_VALUE)
-    public StatusResponse statuses(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                                   @PathVariable String siteId, @RequestBody(required = false) byte[] body) {
-        Admission admission = frontDoor.admit(key, siteId, false);
+    public StatusResponse statuses(@Admitted Admission admission, @RequestBody(required = false) byte[] body) {
         StatusRequest request;
         try {
             request = body == null ? null : mapper.readValue(body, StatusRequest.class);
@@ -170,10 +164,9 @@ public class AsyncQueriesController {
                     @ApiResponse(responseCode = "410", description = "the results have expired (kept 24 h)")})
     @GetMapping(path = "/integrator/sites/{siteId}/queries/" + QUERY_ID + "/results/{pageNumber}",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PageBody> page(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                                         @PathVariable String siteId, @PathVariable String queryId,
+    public ResponseEntity<PageBody> page(@Admitted Admission admission, @PathVariable String queryId,
                                          @PathVariable int pageNumber) {
-        AsyncQueries.FetchedPage page = async.page(frontDoor.admit(key, siteId, false), queryId, pageNumber);
+        AsyncQueries.FetchedPage page = async.page(admission, queryId, pageNumber);
         return ResponseEntity.ok().headers(headers(page)).body(new PageBody(page.json(), page.parameters()));
     }
 
@@ -189,10 +182,9 @@ public class AsyncQueriesController {
                     @ApiResponse(responseCode = "409", description = "the query has no results (not successful, or not yet)"),
                     @ApiResponse(responseCode = "410", description = "the results have expired (kept 24 h)")})
     @GetMapping(path = "/integrator/sites/{siteId}/queries/" + QUERY_ID + "/results/{pageNumber}/stream")
-    public void stream(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                       @PathVariable String siteId, @PathVariable String queryId, @PathVariable int pageNumber,
+    public void stream(@Admitted Admission admission, @PathVariable String queryId, @PathVariable int pageNumber,
                        HttpServletResponse response) throws IOException {
-        AsyncQueries.FetchedPage page = async.page(frontDoor.admit(key, siteId, false), queryId, pageNumber);
+        AsyncQueries.FetchedPage page = async.page(admission, queryId, pageNumber);
         response.setStatus(200);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLengthLong(page.json().length);

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.halocloud.kernel.frontdoor.Admission;
-import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.passthrough.immediate.ImmediateQueries;
 import org.halocloud.passthrough.query.QueryEnvelope;
@@ -14,22 +13,22 @@ import org.halocloud.passthrough.query.QueryRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.halocloud.passthrough.api.Admitted;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.halocloud.passthrough.api.AdmissionResolver;
 
 /** SQL Passthrough: immediate queries. */
 @RestController
+@SecurityRequirement(name = AdmissionResolver.SCHEME)
 @Tag(name = "SQL Passthrough")
 public class ImmediateQueriesController {
 
-    private final FrontDoor frontDoor;
     private final ImmediateQueries immediate;
 
-    public ImmediateQueriesController(FrontDoor frontDoor, ImmediateQueries immediate) {
-        this.frontDoor = frontDoor;
+    public ImmediateQueriesController(ImmediateQueries immediate) {
         this.immediate = immediate;
     }
 
@@ -54,9 +53,7 @@ public class ImmediateQueriesController {
                     @ApiResponse(responseCode = "504", description = "execution limit passed (envelope)")})
     @PostMapping(path = "/integrator/sites/{siteId}/queries/immediate", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<QueryEnvelope> immediate(
-            @RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-            @PathVariable String siteId, @RequestBody(required = false) byte[] body) {
-        Admission admission = frontDoor.admit(key, siteId, true);
+            @Admitted(counted = true) Admission admission, @RequestBody(required = false) byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         ImmediateQueries.Outcome outcome;
         try {

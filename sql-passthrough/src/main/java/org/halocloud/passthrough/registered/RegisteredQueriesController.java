@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.halocloud.kernel.frontdoor.Admission;
-import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.registered.RegisteredQueries;
@@ -20,21 +19,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.halocloud.passthrough.api.Admitted;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.halocloud.passthrough.api.AdmissionResolver;
 
 /** SQL Passthrough: registered queries (run by schedule; the latest result kept only when it changed). Not rate-limited. */
 @RestController
+@SecurityRequirement(name = AdmissionResolver.SCHEME)
 @Tag(name = "SQL Passthrough")
 public class RegisteredQueriesController {
 
     private static final String BASE = "/integrator/sites/{siteId}/queries/registered";
 
-    private final FrontDoor frontDoor;
     private final RegisteredQueries registered;
 
-    public RegisteredQueriesController(FrontDoor frontDoor, RegisteredQueries registered) {
-        this.frontDoor = frontDoor;
+    public RegisteredQueriesController(RegisteredQueries registered) {
         this.registered = registered;
     }
 
@@ -67,9 +67,7 @@ public class RegisteredQueriesController {
                     @ApiResponse(responseCode = "403", description = "site refused by the front door"),
                     @ApiResponse(responseCode = "404", description = "unknown Halo GUID")})
     @PostMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Created> create(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                                          @PathVariable String siteId, @RequestBody(required = false) byte[] body) {
-        Admission admission = frontDoor.admit(key, siteId, false);
+    public ResponseEntity<Created> create(@Admitted Admission admission, @RequestBody(required = false) byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         UUID id = registered.create(admission, registered.parse(bytes), bytes.length);
         return ResponseEntity.accepted().body(new Created(id));
@@ -77,9 +75,8 @@ public class RegisteredQueriesController {
 
     @Operation(summary = "List registered queries", description = "This integrator's registrations on this site.")
     @GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public Listing list(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                        @PathVariable String siteId) {
-        return new Listing(registered.list(frontDoor.admit(key, siteId, false)));
+    public Listing list(@Admitted Admission admission) {
+        return new Listing(registered.list(admission));
     }
 
     @Operation(summary = "One registered query",
@@ -91,9 +88,8 @@ public class RegisteredQueriesController {
                             content = @Content(schema = @Schema(implementation = RegisteredQueries.View.class))),
                     @ApiResponse(responseCode = "404", description = "unknown Halo GUID or registration")})
     @GetMapping(path = BASE + "/{queryId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public RegisteredQueries.View find(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                                       @PathVariable String siteId, @PathVariable String queryId) {
-        return registered.find(frontDoor.admit(key, siteId, false), queryId)
+    public RegisteredQueries.View find(@Admitted Admission admission, @PathVariable String queryId) {
+        return registered.find(admission, queryId)
                 .orElseThrow(() -> new Refusal(404, "Registered query " + queryId + " was not found on this site."));
     }
 
@@ -102,9 +98,8 @@ public class RegisteredQueriesController {
                     @ApiResponse(responseCode = "204", description = "cancelled"),
                     @ApiResponse(responseCode = "404", description = "unknown Halo GUID or registration")})
     @DeleteMapping(path = BASE + "/{queryId}")
-    public ResponseEntity<Void> cancel(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                                       @PathVariable String siteId, @PathVariable String queryId) {
-        registered.cancel(frontDoor.admit(key, siteId, false), queryId);
+    public ResponseEntity<Void> cancel(@Admitted Admission admission, @PathVariable String queryId) {
+        registered.cancel(admission, queryId);
         return ResponseEntity.noContent().build();
     }
 
@@ -117,9 +112,8 @@ public class RegisteredQueriesController {
                     @ApiResponse(responseCode = "404", description = "unknown Halo GUID or registration"),
                     @ApiResponse(responseCode = "409", description = "no result yet")})
     @GetMapping(path = BASE + "/{queryId}/results", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResultBody result(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                             @PathVariable String siteId, @PathVariable String queryId) {
-        RegisteredQueries.Result r = registered.result(frontDoor.admit(key, siteId, false), queryId);
+    public ResultBody result(@Admitted Admission admission, @PathVariable String queryId) {
+        RegisteredQueries.Result r = registered.result(admission, queryId);
         return new ResultBody(r.data(), r.parameters(), r.rows(), r.size());
     }
 }

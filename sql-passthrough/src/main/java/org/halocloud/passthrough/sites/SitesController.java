@@ -8,19 +8,22 @@ import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.kernel.link.LinkTransport;
 import org.halocloud.kernel.state.Integrators;
-import org.halocloud.pms.PmsDescriptor;
 import org.halocloud.pms.Pmss;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.halocloud.kernel.state.PmsDatabases;
 import org.halocloud.kernel.state.Subscription;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.halocloud.passthrough.api.Admitted;
+import org.halocloud.kernel.frontdoor.Admission;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.halocloud.passthrough.api.AdmissionResolver;
 
 /** Meta API: trade a PMS ID for Halo GUIDs, and a site's status. */
 @RestController
+@SecurityRequirement(name = AdmissionResolver.SCHEME)
 @Tag(name = "Sites")
 public class SitesController {
 
@@ -56,8 +59,7 @@ public class SitesController {
 
     @Operation(summary = "Site status")
     @GetMapping("/integrator/sites/{siteId}")
-    public SiteView site(@RequestHeader(name = FrontDoor.KEY_HEADER, required = false) String key,
-                         @PathVariable String siteId) {
-        return SiteView.of(frontDoor.admit(key, siteId, false).database(), transport);
+    public SiteView site(@Admitted Admission admission) {
+        return SiteView.of(admission.database(), transport);
     }
 }
