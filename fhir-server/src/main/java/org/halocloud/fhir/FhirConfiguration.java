@@ -24,13 +24,13 @@ public class FhirConfiguration {
     }
 
     @Bean
-    RestfulServer fhirServer(FhirContext fhir, PmsMappings mappings, FhirSearches searches, SearchPaging paging) {
+    RestfulServer fhirServer(FhirContext fhir, PmsMappings mappings, SearchEngine engine, SearchPaging paging) {
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setPagingProvider(paging);
         server.setServerConformanceProvider(new SiteCapabilityStatement());
         List<MappedResourceProvider> providers = mappings.resourceClasses().values().stream()
-                .map(c -> new MappedResourceProvider(c.asSubclass(IBaseResource.class), searches, paging)).toList();
+                .map(c -> new MappedResourceProvider(c.asSubclass(IBaseResource.class), engine, paging)).toList();
         server.registerProviders(List.copyOf(providers));
         server.registerInterceptor(new ResponseHighlighterInterceptor());
         return server;
