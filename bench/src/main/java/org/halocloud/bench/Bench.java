@@ -96,7 +96,7 @@ public final class Bench {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String IHI_SYSTEM = "http://ns.electronichealth.net.au/id/hi/ihi/1.0";
     private static final String PAD_SQL = "SELECT X, REPEAT('x', 100) AS PAD FROM SYSTEM_RANGE(1, %d)";
-    /** As FhirSearches renders (standard paging, no quoted names), but with JDBC's ? placeholders. */
+    /** As the FHIR server renders in LinkCommands (standard paging, no quoted names), but with JDBC's ? placeholders. */
     private static final DSLContext SQL = DSL.using(SQLDialect.H2, new Settings()
             .withParamCastMode(ParamCastMode.NEVER).withRenderQuotedNames(RenderQuotedNames.NEVER));
     private static final FhirContext FHIR = FhirContext.forR4Cached();

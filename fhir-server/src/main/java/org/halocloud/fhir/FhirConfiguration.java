@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.halocloud.kernel.web.PublicBaseUrl;
 
 /** The HAPI FHIR plain server behind {@code /integrator/sites/{haloGuid}/fhir/R4/}. */
 @Configuration
@@ -24,8 +25,8 @@ public class FhirConfiguration {
     }
 
     @Bean
-    RestfulServer fhirServer(FhirContext fhir, PmsMappings mappings, FhirSearches searches, SearchPaging paging,
-                             org.halocloud.kernel.web.PublicBaseUrl publicBase) {
+    RestfulServer fhirServer(FhirContext fhir, PmsMappings mappings, SearchEngine engine, SearchPaging paging,
+                             PublicBaseUrl publicBase) {
         RestfulServer server = new RestfulServer(fhir);
         // links are written under the configured public base, never under the request's Host header
         server.setServerAddressStrategy((context, request) -> publicBase.baseFor(request) + request.getContextPath()
@@ -34,7 +35,7 @@ public class FhirConfiguration {
         server.setPagingProvider(paging);
         server.setServerConformanceProvider(new SiteCapabilityStatement());
         List<MappedResourceProvider> providers = mappings.resourceClasses().values().stream()
-                .map(c -> new MappedResourceProvider(c.asSubclass(IBaseResource.class), searches, paging)).toList();
+                .map(c -> new MappedResourceProvider(c.asSubclass(IBaseResource.class), engine, paging)).toList();
         server.registerProviders(List.copyOf(providers));
         server.registerInterceptor(new ResponseHighlighterInterceptor());
         return server;

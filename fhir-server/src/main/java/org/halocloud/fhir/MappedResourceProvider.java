@@ -3,6 +3,7 @@ package org.halocloud.fhir;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -12,17 +13,18 @@ import org.hl7.fhir.r4.model.IdType;
 
 /**
  * The one provider class behind every resource type: read and search for the type, answered through the site's
- * PMS mapping. What a search accepts is the mapping's search spec, so no method per parameter combination.
+ * PMS mapping. What a search accepts is the mapping's search spec, so no method per parameter combination. It
+ * serves a search's first page itself; {@link SearchPaging} seals its {@code next} link and serves the later pages.
  */
 public class MappedResourceProvider implements IResourceProvider {
 
     private final Class<? extends IBaseResource> type;
-    private final FhirSearches searches;
+    private final SearchEngine engine;
     private final SearchPaging paging;
 
-    public MappedResourceProvider(Class<? extends IBaseResource> type, FhirSearches searches, SearchPaging paging) {
+    public MappedResourceProvider(Class<? extends IBaseResource> type, SearchEngine engine, SearchPaging paging) {
         this.type = type;
-        this.searches = searches;
+        this.engine = engine;
         this.paging = paging;
     }
 
@@ -35,12 +37,15 @@ public class MappedResourceProvider implements IResourceProvider {
     public IBaseResource read(@IdParam IdType id, RequestDetails request) {
         SiteRequest site = SiteRequest.of(request);
         String name = type.getSimpleName();
-        return searches.read(site, site.resource(name), id.getIdPart())
+        return engine.read(site, site.resource(name), id.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(name + "/" + id.getIdPart() + " is not known at this site."));
     }
 
     @Search(allowUnknownParams = true)
     public IBundleProvider search(RequestDetails request) {
-        return paging.firstPage(SiteRequest.of(request), type.getSimpleName(), request);
+        SiteRequest site = SiteRequest.of(request);
+        SearchEngine.Page page = engine.search(site, SearchRequest.first(type.getSimpleName(), request.getParameters(),
+                request.getHeader(Constants.HEADER_PREFER)));
+        return page.bundle("1", paging.seal(site, page.next()));
     }
 }

@@ -1,75 +1,53 @@
 package org.halocloud.fhir;
 
-import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.BundleProviderWithNamedPages;
 import ca.uhn.fhir.rest.server.IPagingProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.halocloud.kernel.security.CredentialCipher;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Stateless paging: the {@code next} link's page id carries the search itself (type, parameters, page size, last
- * key), sealed with the node's key and bound to the site and the subscription that searched, so any node can serve the next page and nothing is
- * stored. Page sizes default to 20 and are clamped to 100.
+ * Stateless paging: the {@code next} link's page id carries the search itself ({@link SearchState}: type,
+ * parameters, page size, last key), sealed with the node's key and bound to the site and the subscription that
+ * searched, so any node can serve the next page and nothing is stored. Opening a page id, HAPI's {@code _getpages},
+ * continues the search; a page id altered, or sealed for another site or subscription, is gone (410).
  */
 @Component
 public class SearchPaging implements IPagingProvider {
 
-    static final int DEFAULT_COUNT = 20;
-    static final int MAX_COUNT = 100;
-
-    private final FhirSearches searches;
+    private final SearchEngine engine;
     private final CredentialCipher cipher;
     private final ObjectMapper json;
 
-    public SearchPaging(FhirSearches searches, CredentialCipher cipher, ObjectMapper json) {
-        this.searches = searches;
+    public SearchPaging(SearchEngine engine, CredentialCipher cipher, ObjectMapper json) {
+        this.engine = engine;
         this.cipher = cipher;
         this.json = json;
     }
 
-    IBundleProvider firstPage(SiteRequest site, String type, RequestDetails request) {
-        List<List<String>> parameters = new ArrayList<>();
-        for (Map.Entry<String, String[]> e : request.getParameters().entrySet()) {
-            for (String value : e.getValue()) {
-                parameters.add(List.of(e.getKey(), value));
-            }
-        }
-        return page(site, new SearchState(type, parameters, count(request), null, 1), lenient(request), "1");
+    /** The page id of the {@code next} link continuing the search; null when there is no next page. */
+    String seal(SiteRequest site, SearchState next) {
+        return next == null ? null : cipher.sealForUrl(json.writeValueAsString(next), context(site));
     }
 
-    private IBundleProvider page(SiteRequest site, SearchState state, boolean lenient, String pageId) {
-        FhirSearches.Page page = searches.search(site, site.resource(state.type()), state, lenient);
-        BundleProviderWithNamedPages provider = new BundleProviderWithNamedPages(
-                new ArrayList<IBaseResource>(page.resources()), UUID.randomUUID().toString(), pageId, null);
-        if (page.nextAfter() != null) {
-            provider.setNextPageId(seal(site, state.next(page.nextAfter())));
-        }
-        provider.setPreferredPageSize(state.count());
-        return provider;
-    }
-
-    @Override
-    public IBundleProvider retrieveResultList(RequestDetails request, String searchId, String pageId) {
-        SiteRequest site = SiteRequest.of(request);
-        SearchState state;
+    SearchState open(SiteRequest site, String pageId) {
         try {
-            state = json.readValue(cipher.openFromUrl(pageId, context(site)), SearchState.class);
+            return json.readValue(cipher.openFromUrl(pageId, context(site)), SearchState.class);
         } catch (IllegalStateException e) {
             throw new ResourceGoneException("This paging link is not valid for this site and "
                     + "subscription (it was altered, made for another subscription or by another deployment). Run the "
                     + "search again.");
         }
-        return page(site, state, true, pageId);
+    }
+
+    @Override
+    public IBundleProvider retrieveResultList(RequestDetails request, String searchId, String pageId) {
+        SiteRequest site = SiteRequest.of(request);
+        SearchEngine.Page page = engine.search(site, SearchRequest.continued(open(site, pageId)));
+        return page.bundle(pageId, seal(site, page.next()));
     }
 
     @Override
@@ -85,41 +63,16 @@ public class SearchPaging implements IPagingProvider {
 
     @Override
     public int getDefaultPageSize() {
-        return DEFAULT_COUNT;
+        return SearchRequest.DEFAULT_COUNT;
     }
 
     @Override
     public int getMaximumPageSize() {
-        return MAX_COUNT;
-    }
-
-    private String seal(SiteRequest site, SearchState state) {
-        return cipher.sealForUrl(json.writeValueAsString(state), context(site));
+        return SearchRequest.MAX_COUNT;
     }
 
     private static String context(SiteRequest site) {
         // bound to the site and to the subscription that ran the search: anyone else replaying it is refused (410)
         return "fhir-search:" + site.admission().database().haloGuid() + ":" + site.admission().subscription().id();
-    }
-
-    private static int count(RequestDetails request) {
-        String[] values = request.getParameters().get(Constants.PARAM_COUNT);
-        if (values == null || values.length == 0 || values[0].isBlank()) {
-            return DEFAULT_COUNT;
-        }
-        try {
-            int n = Integer.parseInt(values[0].trim());
-            if (n < 1) {
-                throw new InvalidRequestException("_count must be at least 1.");
-            }
-            return Math.min(n, MAX_COUNT);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("_count must be a whole number.");
-        }
-    }
-
-    private static boolean lenient(RequestDetails request) {
-        String prefer = request.getHeader(Constants.HEADER_PREFER);
-        return prefer != null && prefer.replace(" ", "").toLowerCase().contains("handling=lenient");
     }
 }

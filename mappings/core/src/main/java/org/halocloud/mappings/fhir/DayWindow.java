@@ -35,45 +35,26 @@ public record DayWindow(LocalDate first, LocalDate end) {
          * ORed) spans the hull of its values; occurrences are ANDed, so the window is their intersection. A search
          * bounded on both sides within {@code maxDays} is answered; anything else is refused, since the calendar is
          * generated, not read.
+         *
+         * @param occurrences a parameter's name → the values of each of its occurrences (unqualified, not empty),
+         *                    split on FHIR's unescaped commas
          */
-        DayWindow window(List<List<String>> parameters, ZoneId zone) {
+        DayWindow window(Function<String, List<List<String>>> occurrences, ZoneId zone) {
             LocalDateTime lower = null;
             LocalDateTime upper = null;
             boolean bounded = false;
-            for (List<String> p : parameters) {
-                String name = p.get(0);
-                String value = p.get(1);
-                if (value == null || value.isEmpty() || !(name.equals(parameter) || name.equals("_id"))) {
-                    continue;
-                }
-                LocalDateTime low = LocalDateTime.MAX;
-                LocalDateTime high = LocalDateTime.MIN;
-                for (String v : value.split(",")) {
-                    LocalDateTime l;
-                    LocalDateTime h;
-                    if (name.equals("_id")) {
-                        Optional<LocalDate> day = dayOf.apply(v.trim());
-                        if (day.isEmpty()) {
-                            continue; // matches nothing: does not widen the window
-                        }
-                        l = day.get().atStartOfDay();
-                        h = l.plusDays(1);
-                    } else {
-                        Params.DateBounds b = Params.dateBounds(v, zone);
-                        l = b.lowest();
-                        h = b.before();
-                    }
-                    low = l == null || low == null ? null : l.isBefore(low) ? l : low;
-                    high = h == null || high == null ? null : h.isAfter(high) ? h : high;
-                }
-                if (low == LocalDateTime.MAX) {
+            List<Span> spans = new java.util.ArrayList<>();
+            occurrences.apply(parameter).forEach(values -> spans.add(dates(values, zone)));
+            occurrences.apply("_id").forEach(values -> spans.add(ids(values)));
+            for (Span span : spans) {
+                if (span.low() == LocalDateTime.MAX) {
                     return new DayWindow(LocalDate.EPOCH, LocalDate.EPOCH); // only malformed ids: nothing matches
                 }
-                if (low != null) {
-                    lower = lower == null || low.isAfter(lower) ? low : lower;
+                if (span.low() != null) {
+                    lower = lower == null || span.low().isAfter(lower) ? span.low() : lower;
                 }
-                if (high != null) {
-                    upper = upper == null || high.isBefore(upper) ? high : upper;
+                if (span.high() != null) {
+                    upper = upper == null || span.high().isBefore(upper) ? span.high() : upper;
                 }
                 bounded = true;
             }
@@ -90,6 +71,37 @@ public record DayWindow(LocalDate first, LocalDate end) {
                         + window.days() + ")");
             }
             return window;
+        }
+
+        /** The hull of one occurrence's date values; a null end is unbounded on that side. */
+        private static Span dates(List<String> values, ZoneId zone) {
+            Span span = new Span(LocalDateTime.MAX, LocalDateTime.MIN);
+            for (String v : values) {
+                Params.DateBounds b = Params.dateBounds(v, zone);
+                span = span.widen(b.lowest(), b.before());
+            }
+            return span;
+        }
+
+        /** The hull of the days one occurrence's ids fall on; low stays MAX when none is well-formed. */
+        private Span ids(List<String> values) {
+            Span span = new Span(LocalDateTime.MAX, LocalDateTime.MIN);
+            for (String v : values) {
+                Optional<LocalDate> day = dayOf.apply(v.trim());
+                if (day.isPresent()) { // a malformed id matches nothing: it does not widen the window
+                    span = span.widen(day.get().atStartOfDay(), day.get().plusDays(1).atStartOfDay());
+                }
+            }
+            return span;
+        }
+    }
+
+    /** The times one occurrence spans: from low, before high; null when unbounded on that side. */
+    private record Span(LocalDateTime low, LocalDateTime high) {
+
+        Span widen(LocalDateTime l, LocalDateTime h) {
+            return new Span(l == null || low == null ? null : l.isBefore(low) ? l : low,
+                    h == null || high == null ? null : h.isAfter(high) ? h : high);
         }
     }
 }

@@ -101,9 +101,12 @@ public final class ResourceMapping<R extends Resource, K> {
         return window == null ? from : window.table(days);
     }
 
-    /** The days a windowed search covers, from its parameters; refused (InvalidSearch) when unbounded or too long. */
-    public DayWindow window(List<List<String>> parameters, java.time.ZoneId zone) {
-        return window.window(parameters, zone);
+    /**
+     * The days a windowed search covers, from the values of its parameters' occurrences (see
+     * {@link DayWindow.Source#window}); refused (InvalidSearch) when unbounded or too long.
+     */
+    public DayWindow window(Function<String, List<List<String>>> occurrences, java.time.ZoneId zone) {
+        return window.window(occurrences, zone);
     }
 
     /** The day a windowed mapping's resource id falls on, if the id is well-formed. */

@@ -116,6 +116,11 @@ public final class SlotCalendar<S> {
         return this;
     }
 
+    /** Minutes since midnight of a TIME column (fixed SQL around the column, no values): for {@link #minutes}. */
+    public static Field<Integer> minutesOfDay(Field<?> time) {
+        return DSL.field("DATEDIFF(MINUTE, CAST('00:00:00' AS TIME), {0})", Integer.class, time);
+    }
+
     /** The session's hours and slot length, as minutes (since midnight). */
     public SlotCalendar<S> minutes(Field<Integer> start, Field<Integer> end, Field<Integer> slot) {
         this.startMinute = start;

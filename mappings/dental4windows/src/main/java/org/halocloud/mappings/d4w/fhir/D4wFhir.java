@@ -203,11 +203,6 @@ public final class D4wFhir implements PmsMapping {
             .search("active", D4wCodes.BOOK_ACTIVE.parameter())
             .map(D4wResources::schedule);
 
-    /** Minutes since midnight of a TIME column. */
-    private static org.jooq.Field<Integer> minutes(org.jooq.Field<?> time) {
-        return DSL.field("DATEDIFF(MINUTE, CAST('00:00:00' AS TIME), {0})", Integer.class, time);
-    }
-
     /**
      * Slot ← APPT_TEMPLATE (a book's weekly hours, cut into SLOT_MIN slots) minus APPOINTMENT, generated for the
      * searched days; Schedule/{BOOK_ID}. A slot overlapped by an appointment of the book that is not cancelled
@@ -217,8 +212,8 @@ public final class D4wFhir implements PmsMapping {
             .of(Integer.class, Params::integerId)
             .sessions(APPT_TEMPLATE_T, DSL.noCondition(), TEMPLATE_BOOK_ID)
             .weekday(TEMPLATE_DAY_OF_WEEK, java.time.DayOfWeek.MONDAY)
-            .minutes(minutes(TEMPLATE_START_TIME), minutes(TEMPLATE_END_TIME), TEMPLATE_SLOT_MIN)
-            .bookings(APPOINTMENT_T, DSL.not(D4wCodes.APPOINTMENT_STATUS.rowsOf(Appointment.AppointmentStatus.CANCELLED)), APPT_BOOK_ID, APPT_APPT_DATE, minutes(APPT_START_TIME), APPT_LENGTH_MIN)
+            .minutes(SlotCalendar.minutesOfDay(TEMPLATE_START_TIME), SlotCalendar.minutesOfDay(TEMPLATE_END_TIME), TEMPLATE_SLOT_MIN)
+            .bookings(APPOINTMENT_T, DSL.not(D4wCodes.APPOINTMENT_STATUS.rowsOf(Appointment.AppointmentStatus.CANCELLED)), APPT_BOOK_ID, APPT_APPT_DATE, SlotCalendar.minutesOfDay(APPT_START_TIME), APPT_LENGTH_MIN)
             .engine(SlotCalendar.Engine.STANDARD)
             .mapping(ZONE);
 

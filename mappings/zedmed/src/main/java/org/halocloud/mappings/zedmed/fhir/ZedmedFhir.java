@@ -287,11 +287,6 @@ public final class ZedmedFhir implements PmsMapping {
             .search("active", ZedmedCodes.DOCTOR_ACTIVE.parameter())
             .map(ZedmedResources::schedule);
 
-    /** Minutes since midnight of a TIME column. */
-    private static Field<Integer> minutes(Field<?> time) {
-        return DSL.field("DATEDIFF(MINUTE, CAST('00:00:00' AS TIME), {0})", Integer.class, time);
-    }
-
     /**
      * Slot ← DR_SCHEDULE (the Appointment Grid's weekly rows, cut into SLOT_MINUTES slots) minus APPOINTMENT,
      * generated for the searched days; Schedule/{DR_CODE}. Rows of a non-bookable activity (lunch, admin) are
@@ -302,10 +297,10 @@ public final class ZedmedFhir implements PmsMapping {
             .sessions(DR_SCHEDULE, DSL.noCondition(), SCHEDULE_DR_CODE)
             .weekday(SCHEDULE_WEEKDAY, java.time.DayOfWeek.MONDAY)
             .effective(SCHEDULE_EFFECTIVE_FROM, SCHEDULE_EFFECTIVE_TO)
-            .minutes(minutes(SCHEDULE_START_TIME), minutes(SCHEDULE_END_TIME), SCHEDULE_SLOT_MINUTES)
+            .minutes(SlotCalendar.minutesOfDay(SCHEDULE_START_TIME), SlotCalendar.minutesOfDay(SCHEDULE_END_TIME), SCHEDULE_SLOT_MINUTES)
             .unavailableWhen(SCHEDULE_ACTIVITY_TYPE_ID.in(DSL.select(ACTIVITY_TYPE_ID).from(ACTIVITY_TYPE)
                     .where(ACTIVITY_BOOKABLE.eq(0))))
-            .bookings(APPOINTMENT, AP_STATUS.ne("CX"), AP_DR_CODE, AP_APPT_DATE, minutes(AP_START_TIME), AP_DURATION_MIN)
+            .bookings(APPOINTMENT, AP_STATUS.ne("CX"), AP_DR_CODE, AP_APPT_DATE, SlotCalendar.minutesOfDay(AP_START_TIME), AP_DURATION_MIN)
             .engine(SlotCalendar.Engine.STANDARD)
             .catalogue(ADMIN)
             .mapping(ZONE);
