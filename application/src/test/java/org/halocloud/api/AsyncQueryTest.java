@@ -32,7 +32,8 @@ import org.halocloud.link.agent.HaloLink;
 import org.halocloud.link.LinkQuery;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.link.RowSink;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.halocloud.kernel.state.PmsDatabases;
@@ -67,7 +68,7 @@ class AsyncQueryTest extends HaloIntegrationTest {
     private ResultStore resultStore;
 
     @Autowired
-    private CredentialCipher cipher;
+    private Sealer sealer;
 
     @Autowired
     private AsyncProperties asyncProperties;
@@ -464,7 +465,7 @@ class AsyncQueryTest extends HaloIntegrationTest {
 
     private UUID plant(Subscription subscription, String guid, String text, OffsetDateTime created, String status) {
         UUID id = UUID.randomUUID();
-        String sealed = cipher.seal(mapper.writeValueAsString(new QueryCommand(text, null, null, null)), "async-command:" + id);
+        String sealed = sealer.seal(mapper.writeValueAsString(new QueryCommand(text, null, null, null)), Purpose.ASYNC_COMMAND.of(id));
         PmsDatabase database = databases.find(UUID.fromString(guid)).orElseThrow();
         store.insert(id, subscription, database.haloGuid(), database.defaultCatalogue(), 3_600_000, text.length(),
                 text.length(), sealed, created);

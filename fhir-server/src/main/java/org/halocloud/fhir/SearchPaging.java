@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -28,12 +29,12 @@ public class SearchPaging implements IPagingProvider {
     static final int MAX_COUNT = 100;
 
     private final FhirSearches searches;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final ObjectMapper json;
 
-    public SearchPaging(FhirSearches searches, CredentialCipher cipher, ObjectMapper json) {
+    public SearchPaging(FhirSearches searches, Sealer sealer, ObjectMapper json) {
         this.searches = searches;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.json = json;
     }
 
@@ -63,7 +64,7 @@ public class SearchPaging implements IPagingProvider {
         SiteRequest site = SiteRequest.of(request);
         SearchState state;
         try {
-            state = json.readValue(cipher.openFromUrl(pageId, context(site)), SearchState.class);
+            state = json.readValue(sealer.openFromUrl(pageId, context(site)), SearchState.class);
         } catch (IllegalStateException e) {
             throw new ResourceGoneException("This paging link is not valid for this site (it was altered, or made by "
                     + "another deployment). Run the search again.");
@@ -93,11 +94,11 @@ public class SearchPaging implements IPagingProvider {
     }
 
     private String seal(SiteRequest site, SearchState state) {
-        return cipher.sealForUrl(json.writeValueAsString(state), context(site));
+        return sealer.sealForUrl(json.writeValueAsString(state), context(site));
     }
 
-    private static String context(SiteRequest site) {
-        return "fhir-search:" + site.admission().database().haloGuid();
+    private static Sealer.Binding context(SiteRequest site) {
+        return Purpose.PAGING_LINK.of(site.admission().database().haloGuid());
     }
 
     private static int count(RequestDetails request) {

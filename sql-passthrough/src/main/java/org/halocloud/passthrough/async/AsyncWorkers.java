@@ -23,7 +23,8 @@ import org.halocloud.link.LinkFailure;
 import org.halocloud.link.LinkQuery;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.kernel.pipeline.QueryPipeline;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.Subscription;
 import org.halocloud.passthrough.webhook.Webhooks;
@@ -56,7 +57,7 @@ public class AsyncWorkers {
     private final ResultStore results;
     private final QueryPipeline pipeline;
     private final FrontDoor frontDoor;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final ObjectMapper mapper;
     private final AsyncProperties properties;
     private final MeterRegistry meters;
@@ -69,12 +70,12 @@ public class AsyncWorkers {
     private volatile boolean stopping;
 
     public AsyncWorkers(AsyncQueryStore store, ResultStore results, QueryPipeline pipeline, FrontDoor frontDoor,
-                        CredentialCipher cipher, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters, Webhooks webhooks) {
+                        Sealer sealer, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters, Webhooks webhooks) {
         this.store = store;
         this.results = results;
         this.pipeline = pipeline;
         this.frontDoor = frontDoor;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.mapper = mapper;
         this.properties = properties;
         this.meters = meters;
@@ -188,14 +189,14 @@ public class AsyncWorkers {
                 Subscription subscription = store.subscription(row.subscriptionId())
                         .orElseThrow(() -> new Refusal(401, "The subscription no longer exists."));
                 admission = frontDoor.readmit(subscription, row.haloGuid().toString());
-                command = mapper.readValue(cipher.open(row.commandSealed(), AsyncQueries.commandContext(id)),
+                command = mapper.readValue(sealer.open(row.commandSealed(), Purpose.ASYNC_COMMAND.of(id)),
                         QueryCommand.class);
             } catch (Refusal r) {
                 fail(id, status, "http", r.status(), r.getMessage(), null);
                 return;
             }
             PagedRowsSink sink = new PagedRowsSink(mapper, properties.pageBytes(), (page, json) -> {
-                results.put(id, page.pageNumber(), cipher.sealBytes(json, AsyncQueries.pageContext(id, page.pageNumber())));
+                results.put(id, page.pageNumber(), sealer.sealBytes(json, Purpose.ASYNC_PAGE.of(id, page.pageNumber())));
                 store.addPage(id, new AsyncQueryStore.PageRow(page.pageNumber(), page.size(), page.rowCount(),
                         page.rangeStart(), page.rangeEnd()), OffsetDateTime.now());
             });
@@ -209,7 +210,7 @@ public class AsyncWorkers {
                 pages = stored.size();
                 boolean noRows = command.executionMode() == QueryCommand.ExecutionMode.NON_QUERY && rows == 0;
                 String parameters = run.result().parameters().isEmpty() ? null
-                        : cipher.seal(mapper.writeValueAsString(run.result().parameters()), AsyncQueries.parametersContext(id));
+                        : sealer.seal(mapper.writeValueAsString(run.result().parameters()), Purpose.ASYNC_PARAMETERS.of(id));
                 OffsetDateTime completed = OffsetDateTime.now();
                 status = "successful";
                 boolean completedNow = store.complete(id, new AsyncQueryStore.Completion(status, completed,
@@ -256,7 +257,7 @@ public class AsyncWorkers {
         store.deletePages(id);
         OffsetDateTime completed = OffsetDateTime.now();
         return store.complete(id, new AsyncQueryStore.Completion(status, completed, completed.plus(properties.retention()),
-                sqlMs, null, null, null, null, errorType, errorCode, cipher.seal(message, AsyncQueries.errorContext(id))));
+                sqlMs, null, null, null, null, errorType, errorCode, sealer.seal(message, Purpose.ASYNC_ERROR.of(id))));
     }
 
     private static Duration positive(Duration d) {
