@@ -91,18 +91,9 @@ public class Sealer {
         this.key = new SecretKeySpec(masterKey(properties), "AES");
     }
 
+    /** Seals text: {@code v1:<base64 of iv || ciphertext+tag>}. */
     public String seal(String plaintext, Binding binding) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(binding.associatedData().getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot seal a credential", e);
-        }
+        return PREFIX + Base64.getEncoder().encodeToString(sealBytes(plaintext.getBytes(StandardCharsets.UTF_8), binding));
     }
 
     /**
@@ -163,7 +154,7 @@ public class Sealer {
 
     /** A sealed value fit for a URL (e.g. a paging token): base64url, no padding. */
     public String sealForUrl(String plaintext, Binding binding) {
-        byte[] sealed = Base64.getDecoder().decode(seal(plaintext, binding).substring(PREFIX.length()));
+        byte[] sealed = sealBytes(plaintext.getBytes(StandardCharsets.UTF_8), binding);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
@@ -175,25 +166,21 @@ public class Sealer {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("not a sealed token", e);
         }
-        return open(PREFIX + Base64.getEncoder().encodeToString(bytes), binding);
+        return new String(openBytes(bytes, binding), StandardCharsets.UTF_8);
     }
 
+    /** Opens {@link #seal}; throws IllegalStateException for anything tampered with or sealed elsewhere. */
     public String open(String sealed, Binding binding) {
         if (!sealed.startsWith(PREFIX)) {
             throw new IllegalStateException("unknown credential format");
         }
+        byte[] bytes;
         try {
-            byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-            if (bytes.length < IV_BYTES + TAG_BITS / 8) {
-                throw new IllegalStateException("a sealed value is too short");
-            }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(binding.associatedData().getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a sealed value does not open with this node's master key", e);
         }
+        return new String(openBytes(bytes, binding), StandardCharsets.UTF_8);
     }
 
     private static byte[] masterKey(HaloProperties properties) {
