@@ -36,6 +36,7 @@ import org.halocloud.kernel.security.Sealer;
 import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.PmsDatabase;
+import org.halocloud.kernel.state.QueryLog;
 import org.halocloud.kernel.state.PmsDatabases;
 import org.halocloud.kernel.state.Subscription;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,9 @@ class AsyncQueryTest extends HaloIntegrationTest {
 
     @Autowired
     private Sealer sealer;
+
+    @Autowired
+    private QueryLog queryLog;
 
     @Autowired
     private AsyncProperties asyncProperties;
@@ -181,6 +185,25 @@ class AsyncQueryTest extends HaloIntegrationTest {
         JsonNode inQueue = awaitDone(guid, key, json(expired).path("id").asString());
         assertThat(inQueue.path("status").asString()).isEqualTo("expiredInQueue");
         assertThat(inQueue.path("errorDetails").path("errorMessage").asString()).contains("maxTimeInQueue");
+    }
+
+    @Test
+    void theQueryLogHoldsAnAsyncQueryOnceWithTheSizeOfItsPages() throws Exception {
+        String guid = site("bp-premier").haloGuid();
+        String key = acme();
+        String id = json(async(guid, key, "SELECT X, REPEAT('x', 500) AS PAD FROM SYSTEM_RANGE(1, 3000)")).path("id").asString();
+        JsonNode done = awaitDone(guid, key, id);
+        assertThat(done.path("status").asString()).isEqualTo("successful");
+        long pages = 0;
+        for (JsonNode page : done.path("result").path("pages")) {
+            pages += page.path("size").asLong();
+        }
+        List<QueryLog.Listed> entries = queryLog.list(null, null, UUID.fromString(guid), null, null, 1000).stream()
+                .filter(q -> q.id().toString().equals(id)).toList();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).status()).isEqualTo("successful");
+        assertThat(entries.get(0).rows()).isEqualTo(3000);
+        assertThat(entries.get(0).resultSize()).isEqualTo(pages).isGreaterThan(1_000_000);
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.Row;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.kernel.frontdoor.Refusal;
+import org.halocloud.kernel.pipeline.Incident;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.link.LinkFailure;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.link.QueryParameter;
@@ -371,6 +373,11 @@ public class FhirSearches {
             throw failure(e);
         } catch (Refusal e) {
             throw new UnclassifiedServerFailureException(e.status(), e.getMessage());
+        } catch (BaseServerResponseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // HAPI would quote the exception's message, which may hold SQL or values: an incident instead
+            throw OperationOutcomes.failure(QueryFailure.INTERNAL, Incident.of("a FHIR query", e).message());
         }
     }
 
@@ -409,14 +416,12 @@ public class FhirSearches {
         return "NVarChar";
     }
 
-    private static BaseServerResponseException failure(LinkFailure e) {
-        return switch (e.kind()) {
-            // the database's own message may quote values: the integrator gets its code, not its text
-            case DATABASE -> new UnclassifiedServerFailureException(502, "The practice database could not answer this "
-                    + "request (database error " + e.errorCode() + "); check your database grants with the PMS vendor.");
-            case TIMEOUT -> new UnclassifiedServerFailureException(504, e.getMessage());
-            case UNAVAILABLE, EXPIRED_IN_QUEUE -> new UnclassifiedServerFailureException(503, e.getMessage());
-        };
+    static BaseServerResponseException failure(LinkFailure e) {
+        QueryFailure failure = QueryFailure.of(e.kind());
+        // the database's own message may quote values: the integrator gets its code, not its text
+        return OperationOutcomes.failure(failure, failure != QueryFailure.DATABASE ? e.getMessage()
+                : "The practice database could not answer this request (database error " + e.errorCode()
+                        + "); check your database grants with the PMS vendor.");
     }
 
     /** Maps rows to resources as they stream in; reads one row past the page to know whether there is more. */

@@ -22,6 +22,8 @@ import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.link.LinkFailure;
 import org.halocloud.link.LinkQuery;
 import org.halocloud.link.QueryCommand;
+import org.halocloud.kernel.pipeline.Incident;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.kernel.security.Sealer;
 import org.halocloud.kernel.security.Sealer.Purpose;
@@ -178,9 +180,10 @@ public class AsyncWorkers {
         try {
             long remaining = row.maxTimeInQueue() - Duration.between(row.createdAt(), claimed).toMillis();
             if (remaining <= 0) {
-                status = "expiredInQueue";
-                fail(id, status, "haloLink", 503, "The query waited longer than its maxTimeInQueue ("
-                        + row.maxTimeInQueue() + " ms) to be run.", null);
+                QueryFailure expired = QueryFailure.EXPIRED_IN_QUEUE;
+                status = expired.status();
+                fail(id, status, QueryFailure.HALO_LINK, expired.httpStatus(), "The query waited longer than its "
+                        + "maxTimeInQueue (" + row.maxTimeInQueue() + " ms) to be run.", null);
                 return;
             }
             Admission admission;
@@ -201,42 +204,40 @@ public class AsyncWorkers {
                         page.rangeStart(), page.rangeEnd()), OffsetDateTime.now());
             });
             try {
-                QueryPipeline.Run run = pipeline.run(id, admission, "async", row.catalogue(), command,
-                        properties.timeout(), Duration.ofMillis(remaining), LinkQuery.Priority.BACKGROUND,
-                        row.requestSize(), sink);
-                store.uploading(id, OffsetDateTime.now());
-                List<PagedRowsSink.Page> stored = sink.finish();
-                rows = run.result().rows();
-                pages = stored.size();
-                boolean noRows = command.executionMode() == QueryCommand.ExecutionMode.NON_QUERY && rows == 0;
-                String parameters = run.result().parameters().isEmpty() ? null
-                        : sealer.seal(mapper.writeValueAsString(run.result().parameters()), Purpose.ASYNC_PARAMETERS.of(id));
-                OffsetDateTime completed = OffsetDateTime.now();
+                pages = pipeline.run(id, admission, "async", row.catalogue(), command, properties.timeout(),
+                        Duration.ofMillis(remaining), LinkQuery.Priority.BACKGROUND, row.requestSize(), sink, run -> {
+                            store.uploading(id, OffsetDateTime.now());
+                            List<PagedRowsSink.Page> stored = sink.finish();
+                            long count = run.result().rows();
+                            boolean noRows = command.executionMode() == QueryCommand.ExecutionMode.NON_QUERY && count == 0;
+                            String parameters = run.result().parameters().isEmpty() ? null
+                                    : sealer.seal(mapper.writeValueAsString(run.result().parameters()),
+                                            Purpose.ASYNC_PARAMETERS.of(id));
+                            OffsetDateTime completed = OffsetDateTime.now();
+                            boolean completedNow = store.complete(id, new AsyncQueryStore.Completion("successful",
+                                    completed, completed.plus(properties.retention()),
+                                    run.result().sqlExecution().toMillis(), noRows ? null : count,
+                                    run.result().rowsAffected(), sink.size(), parameters, null, null, null));
+                            if (completedNow) {
+                                webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.ASYNC, completed);
+                            }
+                            return new QueryPipeline.Completed<>(stored.size(), sink.size());
+                        });
+                rows = sink.rows();
                 status = "successful";
-                boolean completedNow = store.complete(id, new AsyncQueryStore.Completion(status, completed,
-                        completed.plus(properties.retention()), run.result().sqlExecution().toMillis(),
-                        noRows ? null : rows, run.result().rowsAffected(), sink.size(), parameters, null, null, null));
-                if (completedNow) {
-                    webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.ASYNC, completed);
-                }
             } catch (PagedRowsSink.StoreFailed e) {
-                status = "uploadFailed";
-                fail(id, status, "haloLink", 507, "The results could not be stored; run the query again.", null);
+                status = QueryFailure.UPLOAD_FAILED.status();
+                fail(id, status, QueryFailure.HALO_LINK, QueryFailure.UPLOAD_FAILED.httpStatus(),
+                        "The results could not be stored; run the query again.", null);
             } catch (LinkFailure e) {
-                status = e.kind() == LinkFailure.Kind.EXPIRED_IN_QUEUE ? "expiredInQueue" : "executionFailed";
-                String type = e.kind() == LinkFailure.Kind.DATABASE ? admission.database().pms().errorType() : "haloLink";
-                int code = switch (e.kind()) {
-                    case DATABASE -> e.errorCode();
-                    case TIMEOUT -> 504;
-                    case EXPIRED_IN_QUEUE, UNAVAILABLE -> 503;
-                };
-                fail(id, status, type, code, e.getMessage(), null);
+                QueryFailure failure = QueryFailure.of(e.kind());
+                status = failure.status();
+                fail(id, status, failure.errorType(admission.database()), failure.errorCode(e), e.getMessage(), null);
             }
         } catch (RuntimeException e) {
-            status = "executionFailed";
-            String incident = UUID.randomUUID().toString();
-            log.error("async query {}: incident {} unexpected {}", id, incident, e.getClass().getName());
-            fail(id, status, "haloLink", 500, "Internal error; quote incident " + incident + " to support.", null);
+            status = QueryFailure.INTERNAL.status();
+            Incident incident = Incident.of("async query " + id, e);
+            fail(id, status, QueryFailure.HALO_LINK, QueryFailure.INTERNAL.httpStatus(), incident.message(), null);
         } finally {
             running.remove(id);
             Duration took = Duration.between(claimed, OffsetDateTime.now());

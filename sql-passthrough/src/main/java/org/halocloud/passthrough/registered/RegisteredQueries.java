@@ -25,13 +25,14 @@ import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.query.ImmediateQueries;
 import org.halocloud.passthrough.query.JsonRowsBuffer;
 import org.halocloud.passthrough.query.QueryEnvelope;
+import org.halocloud.kernel.pipeline.Incident;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.passthrough.query.QueryRequest;
 import org.halocloud.kernel.security.Sealer;
 import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.PmsDatabase;
-import org.halocloud.kernel.state.QueryLog;
 import org.halocloud.passthrough.registered.RegisteredQueryStore;
 import org.halocloud.kernel.state.Subscription;
 import org.halocloud.passthrough.webhook.Webhooks;
@@ -69,7 +70,6 @@ public class RegisteredQueries {
     private final FrontDoor frontDoor;
     private final QueryPipeline pipeline;
     private final ImmediateQueries validation;
-    private final QueryLog queryLog;
     private final Sealer sealer;
     private final ObjectMapper mapper;
     private final HaloProperties.Query limits;
@@ -83,7 +83,7 @@ public class RegisteredQueries {
     });
 
     public RegisteredQueries(RegisteredQueryStore store, AsyncQueryStore subscriptions, FrontDoor frontDoor,
-                             QueryPipeline pipeline, ImmediateQueries validation, QueryLog queryLog,
+                             QueryPipeline pipeline, ImmediateQueries validation,
                              Sealer sealer, ObjectMapper mapper, HaloProperties properties,
                              Webhooks webhooks, MeterRegistry meters,
                              @Value("${halo.registered.tick:5s}") Duration tick) {
@@ -92,7 +92,6 @@ public class RegisteredQueries {
         this.frontDoor = frontDoor;
         this.pipeline = pipeline;
         this.validation = validation;
-        this.queryLog = queryLog;
         this.sealer = sealer;
         this.mapper = mapper;
         this.limits = properties.query();
@@ -280,50 +279,26 @@ public class RegisteredQueries {
             admission = frontDoor.readmit(subscription, row.haloGuid().toString());
             QueryCommand command = mapper.readValue(sealer.open(row.commandSealed(), Purpose.REGISTERED_COMMAND.of(id)), QueryCommand.class);
             try (JsonRowsBuffer buffer = new JsonRowsBuffer(mapper, limits.maxResultBytes())) {
-                QueryPipeline.Run run = pipeline.run(runId, admission, "registered", row.catalogue(), command,
-                        limits.timeout(), Duration.ofSeconds(60), LinkQuery.Priority.BACKGROUND, row.requestSize(), buffer);
-                byte[] json = buffer.finish();
-                queryLog.resultSize(runId, json.length);
-                rows = run.result().rows();
-                String parameters = mapper.writeValueAsString(run.result().parameters());
-                byte[] fingerprinted = (new String(json, StandardCharsets.UTF_8) + "\n" + parameters)
-                        .getBytes(StandardCharsets.UTF_8);
-                String hash = sealer.fingerprint(fingerprinted, Purpose.REGISTERED_RESULT.of(id));
-                long ms = run.result().sqlExecution().toMillis();
-                OffsetDateTime completed = OffsetDateTime.now();
-                if (hash.equals(row.lastHash())) {
-                    outcome = "unchanged";
-                    store.succeededUnchanged(id, completed, ms);
-                } else {
-                    String data = sealer.seal(new String(json, StandardCharsets.UTF_8), Purpose.REGISTERED_RESULT.of(id));
-                    String params = run.result().parameters().isEmpty() ? null
-                            : sealer.seal(parameters, Purpose.REGISTERED_PARAMETERS.of(id));
-                    if (store.succeededChanged(id, completed, ms, hash, rows, json.length, data, params)) {
-                        outcome = "changed";
-                        webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.REGISTERED, completed);
-                    } else {
-                        outcome = "unchanged";
-                    }
-                }
+                Ran ran = pipeline.run(runId, admission, "registered", row.catalogue(), command, limits.timeout(),
+                        Duration.ofSeconds(60), LinkQuery.Priority.BACKGROUND, row.requestSize(), buffer,
+                        run -> {
+                            byte[] json = buffer.finish();
+                            return new QueryPipeline.Completed<>(keep(row, run, json), (long) json.length);
+                        });
+                outcome = ran.outcome();
+                rows = ran.rows();
             }
         } catch (JsonRowsBuffer.TooLarge e) {
-            failed(id, started, "haloLink", 413, "The results were too large: a registered query may return at most "
-                    + limits.maxResultBytes() + " bytes of JSON.");
+            failed(id, started, QueryFailure.HALO_LINK, QueryFailure.TOO_LARGE.httpStatus(), "The results were too "
+                    + "large: a registered query may return at most " + limits.maxResultBytes() + " bytes of JSON.");
         } catch (LinkFailure e) {
-            String type = e.kind() == LinkFailure.Kind.DATABASE && admission != null
-                    ? admission.database().pms().errorType() : "haloLink";
-            int code = switch (e.kind()) {
-                case DATABASE -> e.errorCode();
-                case TIMEOUT -> 504;
-                case EXPIRED_IN_QUEUE, UNAVAILABLE -> 503;
-            };
-            failed(id, started, type, code, e.getMessage());
+            QueryFailure failure = QueryFailure.of(e.kind());
+            failed(id, started, failure.errorType(admission.database()), failure.errorCode(e), e.getMessage());
         } catch (Refusal r) {
             failed(id, started, "http", r.status(), r.getMessage());
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            log.error("registered query {}: incident {} unexpected {}", id, incident, e.getClass().getName());
-            failed(id, started, "haloLink", 500, "Internal error; quote incident " + incident + " to support.");
+            Incident incident = Incident.of("registered query " + id, e);
+            failed(id, started, QueryFailure.HALO_LINK, QueryFailure.INTERNAL.httpStatus(), incident.message());
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Timer.builder("halo.registered.runs").description("registered query runs by outcome")
@@ -331,6 +306,34 @@ public class RegisteredQueries {
             log.info("registered query {} run={} site={} integrator={} outcome={} rows={} ms={}", id, runId,
                     row.haloGuid(), row.integratorId(), outcome, rows, took.toMillis());
         }
+    }
+
+    /** How a run that answered ended: changed (stored, webhook sent) or unchanged (metrics only). */
+    private record Ran(String outcome, long rows) {
+    }
+
+    /** Keeps a run's result if it changed (by its keyed fingerprint) and sends the webhook; else metrics only. */
+    private Ran keep(RegisteredQueryStore.Row row, QueryPipeline.Run run, byte[] json) {
+        UUID id = row.id();
+        long rows = run.result().rows();
+        String parameters = mapper.writeValueAsString(run.result().parameters());
+        byte[] fingerprinted = (new String(json, StandardCharsets.UTF_8) + "\n" + parameters)
+                .getBytes(StandardCharsets.UTF_8);
+        String hash = sealer.fingerprint(fingerprinted, Purpose.REGISTERED_RESULT.of(id));
+        long ms = run.result().sqlExecution().toMillis();
+        OffsetDateTime completed = OffsetDateTime.now();
+        if (hash.equals(row.lastHash())) {
+            store.succeededUnchanged(id, completed, ms);
+            return new Ran("unchanged", rows);
+        }
+        String data = sealer.seal(new String(json, StandardCharsets.UTF_8), Purpose.REGISTERED_RESULT.of(id));
+        String params = run.result().parameters().isEmpty() ? null
+                : sealer.seal(parameters, Purpose.REGISTERED_PARAMETERS.of(id));
+        if (!store.succeededChanged(id, completed, ms, hash, rows, json.length, data, params)) {
+            return new Ran("unchanged", rows);
+        }
+        webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.REGISTERED, completed);
+        return new Ran("changed", rows);
     }
 
     private void failed(UUID id, long started, String type, int code, String message) {
