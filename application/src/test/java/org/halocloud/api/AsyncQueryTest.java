@@ -32,9 +32,11 @@ import org.halocloud.link.agent.HaloLink;
 import org.halocloud.link.LinkQuery;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.link.RowSink;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.PmsDatabase;
+import org.halocloud.kernel.state.QueryLog;
 import org.halocloud.kernel.state.PmsDatabases;
 import org.halocloud.kernel.state.Subscription;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,10 @@ class AsyncQueryTest extends HaloIntegrationTest {
     private ResultStore resultStore;
 
     @Autowired
-    private CredentialCipher cipher;
+    private Sealer sealer;
+
+    @Autowired
+    private QueryLog queryLog;
 
     @Autowired
     private AsyncProperties asyncProperties;
@@ -180,6 +185,25 @@ class AsyncQueryTest extends HaloIntegrationTest {
         JsonNode inQueue = awaitDone(guid, key, json(expired).path("id").asString());
         assertThat(inQueue.path("status").asString()).isEqualTo("expiredInQueue");
         assertThat(inQueue.path("errorDetails").path("errorMessage").asString()).contains("maxTimeInQueue");
+    }
+
+    @Test
+    void theQueryLogHoldsAnAsyncQueryOnceWithTheSizeOfItsPages() throws Exception {
+        String guid = site("bp-premier").haloGuid();
+        String key = acme();
+        String id = json(async(guid, key, "SELECT X, REPEAT('x', 500) AS PAD FROM SYSTEM_RANGE(1, 3000)")).path("id").asString();
+        JsonNode done = awaitDone(guid, key, id);
+        assertThat(done.path("status").asString()).isEqualTo("successful");
+        long pages = 0;
+        for (JsonNode page : done.path("result").path("pages")) {
+            pages += page.path("size").asLong();
+        }
+        List<QueryLog.Listed> entries = queryLog.list(null, null, UUID.fromString(guid), null, null, 1000).stream()
+                .filter(q -> q.id().toString().equals(id)).toList();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).status()).isEqualTo("successful");
+        assertThat(entries.get(0).rows()).isEqualTo(3000);
+        assertThat(entries.get(0).resultSize()).isEqualTo(pages).isGreaterThan(1_000_000);
     }
 
     @Test
@@ -464,7 +488,7 @@ class AsyncQueryTest extends HaloIntegrationTest {
 
     private UUID plant(Subscription subscription, String guid, String text, OffsetDateTime created, String status) {
         UUID id = UUID.randomUUID();
-        String sealed = cipher.seal(mapper.writeValueAsString(new QueryCommand(text, null, null, null)), "async-command:" + id);
+        String sealed = sealer.seal(mapper.writeValueAsString(new QueryCommand(text, null, null, null)), Purpose.ASYNC_COMMAND.of(id));
         PmsDatabase database = databases.find(UUID.fromString(guid)).orElseThrow();
         store.insert(id, subscription, database.haloGuid(), database.defaultCatalogue(), 3_600_000, text.length(),
                 text.length(), sealed, created);

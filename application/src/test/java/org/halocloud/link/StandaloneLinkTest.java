@@ -125,6 +125,12 @@ class StandaloneLinkTest extends HaloIntegrationTest {
         HttpResponse<String> offline = sql(guid.toString(), key, "SELECT 1");
         assertThat(offline.statusCode()).isEqualTo(503);
         assertThat(json(offline).path("errorDetails").path("errorMessage").asString()).contains("offline");
+        // FHIR answers the same failure with the same status, as an OperationOutcome
+        HttpResponse<String> fhirOffline = get("/integrator/sites/" + guid + "/fhir/R4/Patient", key);
+        assertThat(fhirOffline.statusCode()).as(fhirOffline.body()).isEqualTo(503);
+        assertThat(json(fhirOffline).path("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(json(fhirOffline).path("issue").get(0).path("code").asString()).isEqualTo("transient");
+        assertThat(json(fhirOffline).path("issue").get(0).path("diagnostics").asString()).contains("offline");
 
         HttpResponse<String> async = post("/integrator/sites/" + guid + "/queries/async", key,
                 "{\"command\":{\"text\":\"SELECT 1 AS ONE\"}}");

@@ -8,15 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.halocloud.kernel.frontdoor.Admission;
 import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
+import org.halocloud.kernel.pipeline.Incident;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,7 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class FhirGateway extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(FhirGateway.class);
     private static final Pattern SITE_BASE = Pattern.compile("^(/integrator/sites/([^/]+)/fhir/R4)(/.*)?$");
 
     private final FrontDoor frontDoor;
@@ -68,10 +65,9 @@ public class FhirGateway extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             // e.g. the state store unreachable: an OperationOutcome with an incident id, never the message (it may
             // quote SQL) nor a stack trace
-            String incident = UUID.randomUUID().toString();
-            log.error("incident {}: the front door failed with {}", incident, e.getClass().getName());
-            OperationOutcomes.write(fhir, response, 500, OperationOutcome.IssueType.EXCEPTION,
-                    "Internal error; quote incident " + incident + " to support.", java.util.Map.of());
+            Incident incident = Incident.of("the FHIR front door", e);
+            OperationOutcomes.write(fhir, response, 500, OperationOutcome.IssueType.EXCEPTION, incident.message(),
+                    java.util.Map.of());
             return;
         }
         admission.headers().forEach(response::setHeader);

@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.jooq.Condition;
 import org.jooq.Query;
 import org.springframework.stereotype.Component;
+import org.halocloud.kernel.pipeline.QueryFailure;
+import org.halocloud.kernel.pipeline.Incident;
 
 /**
  * Runs search plans down the same pipeline as SQL passthrough — as the integrator's database user, on the site's
@@ -92,16 +94,19 @@ public class SearchExecutor {
             throw failure(e);
         } catch (Refusal e) {
             throw new UnclassifiedServerFailureException(e.status(), e.getMessage());
+        } catch (BaseServerResponseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // HAPI would quote the exception's message, which may hold SQL or values: an incident instead
+            throw OperationOutcomes.failure(QueryFailure.INTERNAL, Incident.of("a FHIR query", e).message());
         }
     }
 
     static BaseServerResponseException failure(LinkFailure e) {
-        return switch (e.kind()) {
-            // the database's own message may quote values: the integrator gets its code, not its text
-            case DATABASE -> new UnclassifiedServerFailureException(502, "The practice database could not answer this "
-                    + "request (database error " + e.errorCode() + "); check your database grants with the PMS vendor.");
-            case TIMEOUT -> new UnclassifiedServerFailureException(504, e.getMessage());
-            case UNAVAILABLE, EXPIRED_IN_QUEUE -> new UnclassifiedServerFailureException(503, e.getMessage());
-        };
+        QueryFailure failure = QueryFailure.of(e.kind());
+        // the database's own message may quote values: the integrator gets its code, not its text
+        return OperationOutcomes.failure(failure, failure != QueryFailure.DATABASE ? e.getMessage()
+                : "The practice database could not answer this request (database error " + e.errorCode()
+                        + "); check your database grants with the PMS vendor.");
     }
 }

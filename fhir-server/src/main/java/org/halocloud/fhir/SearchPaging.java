@@ -5,7 +5,8 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IPagingProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -19,23 +20,23 @@ import tools.jackson.databind.ObjectMapper;
 public class SearchPaging implements IPagingProvider {
 
     private final SearchEngine engine;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final ObjectMapper json;
 
-    public SearchPaging(SearchEngine engine, CredentialCipher cipher, ObjectMapper json) {
+    public SearchPaging(SearchEngine engine, Sealer sealer, ObjectMapper json) {
         this.engine = engine;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.json = json;
     }
 
     /** The page id of the {@code next} link continuing the search; null when there is no next page. */
     String seal(SiteRequest site, SearchState next) {
-        return next == null ? null : cipher.sealForUrl(json.writeValueAsString(next), context(site));
+        return next == null ? null : sealer.sealForUrl(json.writeValueAsString(next), context(site));
     }
 
     SearchState open(SiteRequest site, String pageId) {
         try {
-            return json.readValue(cipher.openFromUrl(pageId, context(site)), SearchState.class);
+            return json.readValue(sealer.openFromUrl(pageId, context(site)), SearchState.class);
         } catch (IllegalStateException e) {
             throw new ResourceGoneException("This paging link is not valid for this site and "
                     + "subscription (it was altered, made for another subscription or by another deployment). Run the "
@@ -71,8 +72,8 @@ public class SearchPaging implements IPagingProvider {
         return SearchRequest.MAX_COUNT;
     }
 
-    private static String context(SiteRequest site) {
+    private static Sealer.Binding context(SiteRequest site) {
         // bound to the site and to the subscription that ran the search: anyone else replaying it is refused (410)
-        return "fhir-search:" + site.admission().database().haloGuid() + ":" + site.admission().subscription().id();
+        return Purpose.PAGING_LINK.of(site.admission().database().haloGuid(), site.admission().subscription().id());
     }
 }

@@ -12,7 +12,8 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import java.util.List;
 import java.util.UUID;
 import org.halocloud.kernel.frontdoor.Admission;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.state.Subscription;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
@@ -21,7 +22,11 @@ class SearchPagingTest {
 
     private static final UUID SITE = UUID.fromString("1e59a7d5-4d40-48d7-8ee4-6c3db3d814f0");
 
-    private final CredentialCipher cipher = mock(CredentialCipher.class);
+    private static final UUID SUBSCRIPTION = UUID.fromString("7b0c1f3e-2d4a-4c59-9a51-0f6e8f2b9c11");
+    /** What a next link of this site, made for this subscription, is sealed for. */
+    private static final Sealer.Binding BINDING = Sealer.Purpose.PAGING_LINK.of(SITE, SUBSCRIPTION);
+
+    private final Sealer cipher = mock(Sealer.class);
     private final SearchEngine engine = mock(SearchEngine.class);
     private final SearchPaging paging = new SearchPaging(engine, cipher, new ObjectMapper());
     private final SiteRequest site;
@@ -31,16 +36,18 @@ class SearchPagingTest {
         when(database.haloGuid()).thenReturn(SITE);
         Admission admission = mock(Admission.class);
         when(admission.database()).thenReturn(database);
+        when(admission.subscription()).thenReturn(new Subscription(SUBSCRIPTION, UUID.randomUUID(), "Acme", "demo", true,
+                true));
         site = new SiteRequest(admission, new TestPms());
     }
 
     @Test
-    void theNextLinkIsTheSearchSealedForTheSite() {
+    void theNextLinkIsTheSearchSealedForTheSiteAndSubscription() {
         SearchState next = new SearchState("Patient", List.of(List.of("family", "sm")), 2, "5", 2);
-        when(cipher.sealForUrl(anyString(), eq("fhir-search:" + SITE))).thenAnswer(call -> "sealed:" + call.getArgument(0));
+        when(cipher.sealForUrl(anyString(), eq(BINDING))).thenAnswer(call -> "sealed:" + call.getArgument(0));
         String pageId = paging.seal(site, next);
         assertThat(pageId).startsWith("sealed:").contains("\"after\":\"5\"").contains("\"family\"");
-        when(cipher.openFromUrl("id", "fhir-search:" + SITE)).thenReturn(pageId.substring("sealed:".length()));
+        when(cipher.openFromUrl("id", BINDING)).thenReturn(pageId.substring("sealed:".length()));
         assertThat(paging.open(site, "id")).isEqualTo(next);
         verifyNoInteractions(engine);
     }
@@ -53,7 +60,7 @@ class SearchPagingTest {
 
     @Test
     void anAlteredOrForeignLinkIsGone() {
-        when(cipher.openFromUrl("altered", "fhir-search:" + SITE)).thenThrow(new IllegalStateException("tag mismatch"));
+        when(cipher.openFromUrl("altered", BINDING)).thenThrow(new IllegalStateException("tag mismatch"));
         assertThatThrownBy(() -> paging.open(site, "altered")).isInstanceOf(ResourceGoneException.class)
                 .hasMessageContaining("This paging link is not valid for this site");
     }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The path every query of both APIs takes once admitted: the integrator's vendor credentials, the Link serving
- * the database, the execution limit, and a metadata record of the outcome (query log, metric, one log line) —
- * never SQL text, bind values or rows.
+ * the database, the execution limit, the caller's completion, and one metadata record of the outcome (query log,
+ * metric, one log line) — never SQL text, bind values or rows.
  */
 @Service
 public class QueryPipeline {
@@ -48,7 +48,22 @@ public class QueryPipeline {
     }
 
     /**
-     * Runs one command on the admitted database, streaming rows to the sink.
+     * The caller's last step of a query that the Link answered (closing its JSON, storing pages, building its answer),
+     * still inside the query's lifecycle: the query log is written once, after it, with how the query really ended.
+     * It may end the query with a {@link QueryFailure.Raised}.
+     */
+    @FunctionalInterface
+    public interface Completion<T> {
+        Completed<T> complete(Run run);
+    }
+
+    /** @param size bytes of the result as the caller keeps or sends it, or null when it has no such size */
+    public record Completed<T>(T answer, Long size) {
+    }
+
+    /**
+     * Runs one command on the admitted database with the immediate limits, streaming rows to the sink (FHIR: the
+     * rows are the answer, so the log has no result size).
      *
      * @param mode      the API mode for the metadata (immediate, fhir)
      * @param catalogue a catalogue of the database (already validated), or null for its default
@@ -57,54 +72,50 @@ public class QueryPipeline {
      */
     public Run run(Admission admission, String mode, String catalogue, QueryCommand command, Duration maxTimeInQueue,
                    int requestSize, RowSink sink) throws LinkFailure {
-        return run(UUID.randomUUID(), admission, mode, catalogue, command, maxTimeInQueue, requestSize, sink);
-    }
-
-    /** The same, with the caller's id: the one its answer carries, also when the query fails. */
-    public Run run(UUID id, Admission admission, String mode, String catalogue, QueryCommand command,
-                   Duration maxTimeInQueue, int requestSize, RowSink sink) throws LinkFailure {
-        return run(id, admission, mode, catalogue, command, timeout, maxTimeInQueue, LinkQuery.Priority.IMMEDIATE,
-                requestSize, sink);
+        return run(UUID.randomUUID(), admission, mode, catalogue, command, timeout, maxTimeInQueue,
+                LinkQuery.Priority.IMMEDIATE, requestSize, sink, run -> new Completed<>(run, null));
     }
 
     /**
-     * The same path with the caller's own id, execution limit and priority at the Link (async queries: their id,
-     * {@code halo.async.timeout}, background priority).
+     * One query's lifecycle, for every mode: the Link runs the command into the sink, the caller's completion makes
+     * its answer, and then — once, whatever happened — the query log, the metric and one log line record the outcome
+     * (status and error type from {@link QueryFailure}, rows, the completion's result size).
      *
-     * @param id      the query's id, also the id of its query-log entry
+     * @param id      the query's id, also the id of its query-log entry (the one its answer carries, failed or not)
      * @param timeout the execution limit at the database
+     * @throws LinkFailure when the Link or the database could not complete the command
      */
-    public Run run(UUID id, Admission admission, String mode, String catalogue, QueryCommand command, Duration timeout,
-                   Duration maxTimeInQueue, LinkQuery.Priority priority, int requestSize, RowSink sink)
-            throws LinkFailure {
+    public <T> T run(UUID id, Admission admission, String mode, String catalogue, QueryCommand command,
+                     Duration timeout, Duration maxTimeInQueue, LinkQuery.Priority priority, int requestSize,
+                     RowSink sink, Completion<T> completion) throws LinkFailure {
         PmsDatabase database = admission.database();
         VendorCredentials credentials = admission.credentials();
         OffsetDateTime created = OffsetDateTime.now();
         String chosen = catalogue == null ? database.defaultCatalogue() : catalogue;
         int commandSize = command.text().getBytes(StandardCharsets.UTF_8).length;
         LinkResult result = null;
-        String errorType = null;
+        Long size = null;
+        QueryFailure failure = null;
         try {
             result = transport.run(new LinkQuery(database.haloGuid(), chosen, credentials, command, timeout, maxTimeInQueue, priority), sink);
-            return new Run(id, created, result);
-        } catch (LinkFailure e) {
-            errorType = e.kind() == LinkFailure.Kind.DATABASE ? database.pms().errorType() : "haloLink";
-            throw e;
-        } catch (RuntimeException e) {
-            errorType = "haloLink";
+            Completed<T> completed = completion.complete(new Run(id, created, result));
+            size = completed.size();
+            return completed.answer();
+        } catch (LinkFailure | RuntimeException | Error e) {
+            failure = QueryFailure.of(e);
             throw e;
         } finally {
             OffsetDateTime completed = OffsetDateTime.now();
-            String status = errorType == null ? "successful" : "executionFailed";
+            String status = failure == null ? "successful" : failure.status();
             Long rows = result == null ? null : result.rows();
             Long sqlMs = result == null ? null : result.sqlExecution().toMillis();
             queryLog.record(new QueryLog.Entry(id, admission.subscription().id(), admission.subscription().integratorId(),
-                    database.haloGuid(), mode, status, commandSize, requestSize, rows, null, sqlMs, errorType, created,
-                    completed));
+                    database.haloGuid(), mode, status, commandSize, requestSize, rows, size, sqlMs,
+                    failure == null ? null : failure.errorType(database), created, completed));
             Timer.builder("halo.queries").tag("mode", mode).tag("status", status).tag("pms", database.pms().id())
                     .register(meters).record(Duration.between(created, completed));
-            log.info("query {} site={} integrator={} mode={} status={} rows={} sqlMs={}", id, database.haloGuid(),
-                    admission.subscription().integratorId(), mode, status, rows, sqlMs);
+            log.info("query {} site={} integrator={} mode={} status={} rows={} size={} sqlMs={}", id, database.haloGuid(),
+                    admission.subscription().integratorId(), mode, status, rows, size, sqlMs);
         }
     }
 }

@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.kernel.security.SubscriptionKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,12 +23,12 @@ public class Integrators {
     public static final String CREDENTIALS_METER = "halo.vendor.credentials";
 
     private final JdbcClient db;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final MeterRegistry meters;
 
-    public Integrators(JdbcClient db, CredentialCipher cipher, MeterRegistry meters) {
+    public Integrators(JdbcClient db, Sealer sealer, MeterRegistry meters) {
         this.db = db;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.meters = meters;
     }
 
@@ -159,7 +160,7 @@ public class Integrators {
         db.sql("""
                 INSERT INTO vendor_signup (integrator_id, vendor, db_user, db_password_sealed, created_at)
                 VALUES (?, ?, ?, ?, ?)""")
-                .params(integratorId, vendor, dbUser, cipher.seal(dbPassword, sealContext(integratorId, vendor)),
+                .params(integratorId, vendor, dbUser, sealer.seal(dbPassword, Purpose.VENDOR_PASSWORD.of(integratorId, vendor)),
                         OffsetDateTime.now())
                 .update();
     }
@@ -171,7 +172,7 @@ public class Integrators {
     /** Signs an integrator up with a vendor, or replaces its login there; the password is sealed as in {@link #signUp}. */
     @Transactional
     public VendorSignup putSignup(UUID integratorId, String vendor, String dbUser, String dbPassword) {
-        String sealed = cipher.seal(dbPassword, sealContext(integratorId, vendor));
+        String sealed = sealer.seal(dbPassword, Purpose.VENDOR_PASSWORD.of(integratorId, vendor));
         int updated = db.sql("""
                 UPDATE vendor_signup SET db_user = ?, db_password_sealed = ?, updated_at = ?
                 WHERE integrator_id = ? AND vendor = ?""")
@@ -227,7 +228,7 @@ public class Integrators {
 
         public VendorCredentials open() {
             meters.counter(CREDENTIALS_METER, "step", "open").increment();
-            return new VendorCredentials(user, cipher.open(sealedPassword, sealContext(integratorId, vendor)));
+            return new VendorCredentials(user, sealer.open(sealedPassword, Purpose.VENDOR_PASSWORD.of(integratorId, vendor)));
         }
     }
 
@@ -238,9 +239,5 @@ public class Integrators {
                 .params(integratorId, vendor)
                 .query((rs, n) -> new VendorSignupSealed(integratorId, vendor, rs.getString(1), rs.getString(2)))
                 .optional();
-    }
-
-    private static String sealContext(UUID integratorId, String vendor) {
-        return "vendor-signup:" + integratorId + ":" + vendor;
     }
 }

@@ -24,6 +24,7 @@ public class QueryLog {
                         String errorType, OffsetDateTime createdAt, OffsetDateTime completedAt) {
     }
 
+    /** Written once per query, when it has ended: its final status, rows and result size. */
     public void record(Entry e) {
         db.sql("""
                 INSERT INTO query_log (id, subscription_id, integrator_id, halo_guid, mode, status, command_size,
@@ -33,10 +34,6 @@ public class QueryLog {
                         e.commandSize(), e.requestSize(), e.rows(), e.resultSize(), e.sqlExecutionMs(), e.errorType(),
                         e.createdAt(), e.completedAt())
                 .update();
-    }
-
-    public void resultSize(UUID id, long bytes) {
-        db.sql("UPDATE query_log SET result_size = ? WHERE id = ?").params(bytes, id).update();
     }
 
     /**

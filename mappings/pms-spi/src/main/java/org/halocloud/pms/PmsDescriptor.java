@@ -46,6 +46,43 @@ public abstract class PmsDescriptor {
         return Optional.empty();
     }
 
+    /** A descriptor with no facets, from its values (a PMS known only by its database, or a test's). */
+    public static PmsDescriptor of(String id, String apiName, String vendor, String errorType, List<String> catalogues,
+                                   String enabledLoginsQuery) {
+        List<String> kept = List.copyOf(catalogues);
+        return new PmsDescriptor() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String apiName() {
+                return apiName;
+            }
+
+            @Override
+            public String vendor() {
+                return vendor;
+            }
+
+            @Override
+            public String errorType() {
+                return errorType;
+            }
+
+            @Override
+            public List<String> catalogues() {
+                return kept;
+            }
+
+            @Override
+            public String enabledLoginsQuery() {
+                return enabledLoginsQuery;
+            }
+        };
+    }
+
     @Override
     public final boolean equals(Object other) {
         return other instanceof PmsDescriptor p && p.id().equals(id());

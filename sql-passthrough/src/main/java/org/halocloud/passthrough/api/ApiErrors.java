@@ -1,9 +1,7 @@
 package org.halocloud.passthrough.api;
 
-import java.util.UUID;
 import org.halocloud.kernel.frontdoor.Refusal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.halocloud.kernel.pipeline.Incident;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,8 +20,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @RestControllerAdvice
 public class ApiErrors {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ErrorBody> refused(Refusal e) {
@@ -65,9 +61,7 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
-        String incident = UUID.randomUUID().toString();
-        log.error("incident {}: unexpected {} at {}", incident, e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-        return ResponseEntity.status(500).body(ErrorBody.of(500, "Internal error; quote incident " + incident + " to support."));
+        Incident incident = Incident.of("a request", e);
+        return ResponseEntity.status(500).body(ErrorBody.of(500, incident.message()));
     }
 }

@@ -16,7 +16,8 @@ import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.immediate.ImmediateQueries;
 import org.halocloud.passthrough.query.QueryEnvelope;
 import org.halocloud.passthrough.query.QueryRequest;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.PmsDatabase;
 import org.slf4j.Logger;
@@ -42,17 +43,17 @@ public class AsyncQueries {
 
     private final AsyncQueryStore store;
     private final ResultStore results;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final ObjectMapper mapper;
     private final ImmediateQueries validation;
     private final AsyncProperties properties;
     private final AsyncWorkers workers;
 
-    public AsyncQueries(AsyncQueryStore store, ResultStore results, CredentialCipher cipher, ObjectMapper mapper,
+    public AsyncQueries(AsyncQueryStore store, ResultStore results, Sealer sealer, ObjectMapper mapper,
                         ImmediateQueries validation, AsyncProperties properties, AsyncWorkers workers) {
         this.store = store;
         this.results = results;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.mapper = mapper;
         this.validation = validation;
         this.properties = properties;
@@ -77,7 +78,7 @@ public class AsyncQueries {
         long maxTimeInQueue = request.maxTimeInQueue() == null ? DEFAULT_MAX_TIME_IN_QUEUE : request.maxTimeInQueue();
         UUID id = UUID.randomUUID();
         OffsetDateTime created = OffsetDateTime.now();
-        String sealed = cipher.seal(mapper.writeValueAsString(request.command()), commandContext(id));
+        String sealed = sealer.seal(mapper.writeValueAsString(request.command()), Purpose.ASYNC_COMMAND.of(id));
         store.insert(id, admission.subscription(), database.haloGuid(), catalogue, maxTimeInQueue,
                 request.command().text().getBytes(StandardCharsets.UTF_8).length, requestSize, sealed, created);
         store.queue(id, OffsetDateTime.now());
@@ -113,7 +114,7 @@ public class AsyncQueries {
             log.warn("async query {}: page {} unreadable ({})", row.id(), pageNumber, e.getClass().getSimpleName());
             throw new Refusal(503, "The result page could not be read; try again.");
         }
-        return new FetchedPage(cipher.openBytes(sealed, pageContext(row.id(), pageNumber)), page, parameters(row));
+        return new FetchedPage(sealer.openBytes(sealed, Purpose.ASYNC_PAGE.of(row.id(), pageNumber)), page, parameters(row));
     }
 
     /** Deletes the results (and sealed columns) of queries past their retention. */
@@ -155,22 +156,6 @@ public class AsyncQueries {
         return deleted;
     }
 
-    static String commandContext(UUID id) {
-        return "async-command:" + id;
-    }
-
-    static String parametersContext(UUID id) {
-        return "async-parameters:" + id;
-    }
-
-    static String errorContext(UUID id) {
-        return "async-error:" + id;
-    }
-
-    static String pageContext(UUID id, int pageNumber) {
-        return "async-page:" + id + ":" + pageNumber;
-    }
-
     private Optional<AsyncQueryStore.Row> row(Admission admission, String queryId) {
         UUID id;
         try {
@@ -190,7 +175,7 @@ public class AsyncQueries {
         if (row.parametersSealed() == null) {
             return null;
         }
-        List<QueryParameter> list = mapper.readValue(cipher.open(row.parametersSealed(), parametersContext(row.id())),
+        List<QueryParameter> list = mapper.readValue(sealer.open(row.parametersSealed(), Purpose.ASYNC_PARAMETERS.of(row.id())),
                 new TypeReference<List<QueryParameter>>() { });
         return list.isEmpty() ? null : list;
     }
@@ -227,7 +212,7 @@ public class AsyncQueries {
         if (row.errorType() != null) {
             String message = row.errorMessageSealed() == null
                     ? "The details of this query have expired."
-                    : cipher.open(row.errorMessageSealed(), errorContext(row.id()));
+                    : sealer.open(row.errorMessageSealed(), Purpose.ASYNC_ERROR.of(row.id()));
             error = new QueryEnvelope.ErrorDetails(row.errorType(), row.errorCode(), message);
         }
         return new QueryEnvelope(row.id(), row.integratorId(), row.haloGuid(), "async", row.status(),

@@ -24,8 +24,11 @@ import org.halocloud.link.LinkFailure;
 import org.halocloud.link.LinkQuery;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.kernel.link.LinkTransport;
+import org.halocloud.kernel.pipeline.Incident;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.kernel.pipeline.QueryPipeline;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.kernel.state.Subscription;
 import org.halocloud.passthrough.webhook.Webhooks;
 import org.slf4j.Logger;
@@ -57,7 +60,7 @@ public class AsyncWorkers {
     private final ResultStore results;
     private final QueryPipeline pipeline;
     private final FrontDoor frontDoor;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final ObjectMapper mapper;
     private final AsyncProperties properties;
     private final MeterRegistry meters;
@@ -73,14 +76,14 @@ public class AsyncWorkers {
     private volatile boolean stopping;
 
     public AsyncWorkers(AsyncQueryStore store, ResultStore results, QueryPipeline pipeline, FrontDoor frontDoor,
-                        CredentialCipher cipher, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters,
+                        Sealer sealer, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters,
                         Webhooks webhooks, LinkTransport transport) {
         this.transport = transport;
         this.store = store;
         this.results = results;
         this.pipeline = pipeline;
         this.frontDoor = frontDoor;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.mapper = mapper;
         this.properties = properties;
         this.meters = meters;
@@ -184,9 +187,10 @@ public class AsyncWorkers {
         try {
             long remaining = row.maxTimeInQueue() - Duration.between(row.createdAt(), claimed).toMillis();
             if (remaining <= 0) {
-                status = "expiredInQueue";
-                fail(id, status, "haloLink", 503, "The query waited longer than its maxTimeInQueue ("
-                        + row.maxTimeInQueue() + " ms) to be run.", null);
+                QueryFailure expired = QueryFailure.EXPIRED_IN_QUEUE;
+                status = expired.status();
+                fail(id, status, QueryFailure.HALO_LINK, expired.httpStatus(), "The query waited longer than its "
+                        + "maxTimeInQueue (" + row.maxTimeInQueue() + " ms) to be run.", null);
                 return;
             }
             Admission admission;
@@ -195,7 +199,7 @@ public class AsyncWorkers {
                 Subscription subscription = store.subscription(row.subscriptionId())
                         .orElseThrow(() -> new Refusal(401, "The subscription no longer exists."));
                 admission = frontDoor.readmit(subscription, row.haloGuid().toString());
-                command = mapper.readValue(cipher.open(row.commandSealed(), AsyncQueries.commandContext(id)),
+                command = mapper.readValue(sealer.open(row.commandSealed(), Purpose.ASYNC_COMMAND.of(id)),
                         QueryCommand.class);
             } catch (Refusal r) {
                 fail(id, status, "http", r.status(), r.getMessage(), null);
@@ -211,47 +215,45 @@ public class AsyncWorkers {
                 return;
             }
             PagedRowsSink sink = new PagedRowsSink(mapper, properties.pageBytes(), (page, json) -> {
-                results.put(id, page.pageNumber(), cipher.sealBytes(json, AsyncQueries.pageContext(id, page.pageNumber())));
+                results.put(id, page.pageNumber(), sealer.sealBytes(json, Purpose.ASYNC_PAGE.of(id, page.pageNumber())));
                 store.addPage(id, new AsyncQueryStore.PageRow(page.pageNumber(), page.size(), page.rowCount(),
                         page.rangeStart(), page.rangeEnd()), OffsetDateTime.now());
             });
             try {
-                QueryPipeline.Run run = pipeline.run(id, admission, "async", row.catalogue(), command,
-                        properties.timeout(), Duration.ofMillis(remaining), LinkQuery.Priority.BACKGROUND,
-                        row.requestSize(), sink);
-                store.uploading(id, OffsetDateTime.now());
-                List<PagedRowsSink.Page> stored = sink.finish();
-                rows = run.result().rows();
-                pages = stored.size();
-                boolean noRows = command.executionMode() == QueryCommand.ExecutionMode.NON_QUERY && rows == 0;
-                String parameters = run.result().parameters().isEmpty() ? null
-                        : cipher.seal(mapper.writeValueAsString(run.result().parameters()), AsyncQueries.parametersContext(id));
-                OffsetDateTime completed = OffsetDateTime.now();
+                pages = pipeline.run(id, admission, "async", row.catalogue(), command, properties.timeout(),
+                        Duration.ofMillis(remaining), LinkQuery.Priority.BACKGROUND, row.requestSize(), sink, run -> {
+                            store.uploading(id, OffsetDateTime.now());
+                            List<PagedRowsSink.Page> stored = sink.finish();
+                            long count = run.result().rows();
+                            boolean noRows = command.executionMode() == QueryCommand.ExecutionMode.NON_QUERY && count == 0;
+                            String parameters = run.result().parameters().isEmpty() ? null
+                                    : sealer.seal(mapper.writeValueAsString(run.result().parameters()),
+                                            Purpose.ASYNC_PARAMETERS.of(id));
+                            OffsetDateTime completed = OffsetDateTime.now();
+                            boolean completedNow = store.complete(id, new AsyncQueryStore.Completion("successful",
+                                    completed, completed.plus(properties.retention()),
+                                    run.result().sqlExecution().toMillis(), noRows ? null : count,
+                                    run.result().rowsAffected(), sink.size(), parameters, null, null, null));
+                            if (completedNow) {
+                                webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.ASYNC, completed);
+                            }
+                            return new QueryPipeline.Completed<>(stored.size(), sink.size());
+                        });
+                rows = sink.rows();
                 status = "successful";
-                boolean completedNow = store.complete(id, new AsyncQueryStore.Completion(status, completed,
-                        completed.plus(properties.retention()), run.result().sqlExecution().toMillis(),
-                        noRows ? null : rows, run.result().rowsAffected(), sink.size(), parameters, null, null, null));
-                if (completedNow) {
-                    webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.ASYNC, completed);
-                }
             } catch (PagedRowsSink.StoreFailed e) {
-                status = "uploadFailed";
-                fail(id, status, "haloLink", 507, "The results could not be stored; run the query again.", null);
+                status = QueryFailure.UPLOAD_FAILED.status();
+                fail(id, status, QueryFailure.HALO_LINK, QueryFailure.UPLOAD_FAILED.httpStatus(),
+                        "The results could not be stored; run the query again.", null);
             } catch (LinkFailure e) {
-                status = e.kind() == LinkFailure.Kind.EXPIRED_IN_QUEUE ? "expiredInQueue" : "executionFailed";
-                String type = e.kind() == LinkFailure.Kind.DATABASE ? admission.database().pms().errorType() : "haloLink";
-                int code = switch (e.kind()) {
-                    case DATABASE -> e.errorCode();
-                    case TIMEOUT -> 504;
-                    case EXPIRED_IN_QUEUE, UNAVAILABLE -> 503;
-                };
-                fail(id, status, type, code, e.getMessage(), null);
+                QueryFailure failure = QueryFailure.of(e.kind());
+                status = failure.status();
+                fail(id, status, failure.errorType(admission.database()), failure.errorCode(e), e.getMessage(), null);
             }
         } catch (RuntimeException e) {
-            status = "executionFailed";
-            String incident = UUID.randomUUID().toString();
-            log.error("async query {}: incident {} unexpected {}", id, incident, e.getClass().getName());
-            fail(id, status, "haloLink", 500, "Internal error; quote incident " + incident + " to support.", null);
+            status = QueryFailure.INTERNAL.status();
+            Incident incident = Incident.of("async query " + id, e);
+            fail(id, status, QueryFailure.HALO_LINK, QueryFailure.INTERNAL.httpStatus(), incident.message(), null);
         } finally {
             running.remove(id);
             if (waiting) {
@@ -299,7 +301,7 @@ public class AsyncWorkers {
         store.deletePages(id);
         OffsetDateTime completed = OffsetDateTime.now();
         return store.complete(id, new AsyncQueryStore.Completion(status, completed, completed.plus(properties.retention()),
-                sqlMs, null, null, null, null, errorType, errorCode, cipher.seal(message, AsyncQueries.errorContext(id))));
+                sqlMs, null, null, null, null, errorType, errorCode, sealer.seal(message, Purpose.ASYNC_ERROR.of(id))));
     }
 
     private static Duration positive(Duration d) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.link.RowSink;
 import org.halocloud.passthrough.query.JsonRowsBuffer;
 import tools.jackson.core.JsonGenerator;
@@ -30,9 +31,9 @@ public final class PagedRowsSink implements RowSink {
     }
 
     /** Thrown from {@link #row} when a page cannot be stored; it stops the query at the Link. */
-    public static final class StoreFailed extends RuntimeException {
+    public static final class StoreFailed extends QueryFailure.Raised {
         StoreFailed(IOException cause) {
-            super("a result page could not be stored", cause, false, false);
+            super(QueryFailure.UPLOAD_FAILED, cause);
         }
     }
 

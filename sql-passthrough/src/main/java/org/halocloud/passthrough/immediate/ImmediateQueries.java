@@ -11,14 +11,15 @@ import org.halocloud.kernel.config.HaloProperties;
 import org.halocloud.kernel.frontdoor.Admission;
 import org.halocloud.kernel.frontdoor.Refusal;
 import org.halocloud.link.LinkFailure;
+import org.halocloud.link.LinkQuery;
 import org.halocloud.link.LinkResult;
 import org.halocloud.link.QueryCommand;
 import org.halocloud.link.QueryParameter;
 import org.halocloud.link.SqlDbTypes;
 import org.halocloud.kernel.state.PmsDatabase;
-import org.halocloud.kernel.state.QueryLog;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.passthrough.query.JsonRowsBuffer;
 import org.halocloud.passthrough.query.QueryEnvelope;
@@ -39,13 +40,11 @@ public class ImmediateQueries {
     }
 
     private final QueryPipeline pipeline;
-    private final QueryLog queryLog;
     private final ObjectMapper mapper;
     private final HaloProperties.Query limits;
 
-    public ImmediateQueries(QueryPipeline pipeline, QueryLog queryLog, ObjectMapper mapper, HaloProperties properties) {
+    public ImmediateQueries(QueryPipeline pipeline, ObjectMapper mapper, HaloProperties properties) {
         this.pipeline = pipeline;
-        this.queryLog = queryLog;
         this.mapper = mapper;
         this.limits = properties.query();
     }
@@ -102,39 +101,38 @@ public class ImmediateQueries {
         // one id for the answer and the query log, failed or not, so support can find what an integrator quotes
         UUID id = UUID.randomUUID();
         try (JsonRowsBuffer buffer = new JsonRowsBuffer(mapper, limits.maxResultBytes())) {
-            QueryPipeline.Run run = pipeline.run(id, admission, "immediate", catalogue, request.command(),
-                    Duration.ofMillis(maxTimeInQueue), requestSize, buffer);
-            LinkResult result = run.result();
-            boolean noRows = request.command().executionMode() == QueryCommand.ExecutionMode.NON_QUERY && result.rows() == 0;
-            byte[] json = noRows ? null : buffer.finish();
-            long size = json == null ? 0L : json.length;
-            queryLog.resultSize(run.id(), size);
-            QueryEnvelope.Result body = json == null
-                    ? new QueryEnvelope.Result(null, result.rowsAffected(), 0L, null, result.parameters())
-                    : new QueryEnvelope.Result(result.rows(), result.rowsAffected(), size, json, result.parameters());
-            return new Outcome(200, envelope(run.id(), admission, database, "successful", maxTimeInQueue, commandSize,
-                    requestSize, run.created(), result.sqlExecution().toMillis(), body, null));
+            return pipeline.run(id, admission, "immediate", catalogue, request.command(), limits.timeout(),
+                    Duration.ofMillis(maxTimeInQueue), LinkQuery.Priority.IMMEDIATE, requestSize, buffer, run -> {
+                        LinkResult result = run.result();
+                        boolean noRows = request.command().executionMode() == QueryCommand.ExecutionMode.NON_QUERY
+                                && result.rows() == 0;
+                        byte[] json = noRows ? null : buffer.finish();
+                        long size = json == null ? 0L : json.length;
+                        QueryEnvelope.Result body = json == null
+                                ? new QueryEnvelope.Result(null, result.rowsAffected(), 0L, null, result.parameters())
+                                : new QueryEnvelope.Result(result.rows(), result.rowsAffected(), size, json, result.parameters());
+                        return new QueryPipeline.Completed<>(new Outcome(200, envelope(run.id(), admission, database,
+                                "successful", maxTimeInQueue, commandSize, requestSize, run.created(),
+                                result.sqlExecution().toMillis(), body, null)), size);
+                    });
         } catch (JsonRowsBuffer.TooLarge e) {
-            return failed(413, id, admission, database, maxTimeInQueue, commandSize, requestSize, created, "haloLink",
-                    413, "The results were too large: an immediate query may return at most " + limits.maxResultBytes()
-                            + " bytes of JSON. Select fewer rows or columns, or use an async query.");
+            return failed(QueryFailure.TOO_LARGE, id, admission, database, maxTimeInQueue, commandSize, requestSize,
+                    created, QueryFailure.TOO_LARGE.httpStatus(), "The results were too large: an immediate query may "
+                            + "return at most " + limits.maxResultBytes() + " bytes of JSON. Select fewer rows or "
+                            + "columns, or use an async query.");
         } catch (LinkFailure e) {
-            return switch (e.kind()) {
-                case DATABASE -> failed(400, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
-                        database.pms().errorType(), e.errorCode(), e.getMessage());
-                case TIMEOUT -> failed(504, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
-                        "haloLink", 504, e.getMessage());
-                case EXPIRED_IN_QUEUE, UNAVAILABLE -> failed(503, id, admission, database, maxTimeInQueue, commandSize,
-                        requestSize, created, "haloLink", 503, e.getMessage());
-            };
+            QueryFailure failure = QueryFailure.of(e.kind());
+            return failed(failure, id, admission, database, maxTimeInQueue, commandSize, requestSize, created,
+                    failure.errorCode(e), e.getMessage());
         }
     }
 
-    private Outcome failed(int http, UUID id, Admission admission, PmsDatabase database, long maxTimeInQueue,
-                           int commandSize, int requestSize, OffsetDateTime created, String errorType, int errorCode,
-                           String message) {
-        return new Outcome(http, envelope(id, admission, database, "executionFailed", maxTimeInQueue, commandSize,
-                requestSize, created, null, null, new QueryEnvelope.ErrorDetails(errorType, errorCode, message)));
+    private Outcome failed(QueryFailure failure, UUID id, Admission admission, PmsDatabase database,
+                           long maxTimeInQueue, int commandSize, int requestSize, OffsetDateTime created,
+                           int errorCode, String message) {
+        return new Outcome(failure.httpStatus(), envelope(id, admission, database, failure.status(), maxTimeInQueue,
+                commandSize, requestSize, created, null, null,
+                new QueryEnvelope.ErrorDetails(failure.errorType(database), errorCode, message)));
     }
 
     private static QueryEnvelope envelope(UUID id, Admission admission, PmsDatabase database, String status,

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.link.RowSink;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
@@ -15,9 +16,9 @@ import tools.jackson.databind.ObjectMapper;
 public final class JsonRowsBuffer implements RowSink, AutoCloseable {
 
     /** Thrown from {@link #row} when the JSON outgrows the limit; it stops the query at the Link. */
-    public static final class TooLarge extends RuntimeException {
-        TooLarge() {
-            super(null, null, false, false);
+    public static final class TooLarge extends QueryFailure.Raised {
+        public TooLarge() {
+            super(QueryFailure.TOO_LARGE, null);
         }
     }
 

@@ -25,12 +25,14 @@ import org.halocloud.link.QueryParameter;
 import org.halocloud.passthrough.immediate.ImmediateQueries;
 import org.halocloud.passthrough.query.JsonRowsBuffer;
 import org.halocloud.passthrough.query.QueryEnvelope;
+import org.halocloud.kernel.pipeline.Incident;
+import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.passthrough.query.QueryRequest;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.halocloud.passthrough.async.AsyncQueryStore;
 import org.halocloud.kernel.state.PmsDatabase;
-import org.halocloud.kernel.state.QueryLog;
 import org.halocloud.passthrough.registered.RegisteredQueryStore;
 import org.halocloud.kernel.state.Subscription;
 import org.halocloud.passthrough.webhook.Webhooks;
@@ -68,8 +70,7 @@ public class RegisteredQueries {
     private final FrontDoor frontDoor;
     private final QueryPipeline pipeline;
     private final ImmediateQueries validation;
-    private final QueryLog queryLog;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final ObjectMapper mapper;
     private final HaloProperties.Query limits;
     private final Webhooks webhooks;
@@ -82,8 +83,8 @@ public class RegisteredQueries {
     });
 
     public RegisteredQueries(RegisteredQueryStore store, AsyncQueryStore subscriptions, FrontDoor frontDoor,
-                             QueryPipeline pipeline, ImmediateQueries validation, QueryLog queryLog,
-                             CredentialCipher cipher, ObjectMapper mapper, HaloProperties properties,
+                             QueryPipeline pipeline, ImmediateQueries validation,
+                             Sealer sealer, ObjectMapper mapper, HaloProperties properties,
                              Webhooks webhooks, MeterRegistry meters,
                              @Value("${halo.registered.tick:5s}") Duration tick) {
         this.store = store;
@@ -91,8 +92,7 @@ public class RegisteredQueries {
         this.frontDoor = frontDoor;
         this.pipeline = pipeline;
         this.validation = validation;
-        this.queryLog = queryLog;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.mapper = mapper;
         this.limits = properties.query();
         this.webhooks = webhooks;
@@ -168,7 +168,7 @@ public class RegisteredQueries {
                         .map(PmsDatabase.Catalogue::name).toList() + "."));
         UUID id = UUID.randomUUID();
         OffsetDateTime created = OffsetDateTime.now();
-        String sealed = cipher.seal(mapper.writeValueAsString(request.command()), commandContext(id));
+        String sealed = sealer.seal(mapper.writeValueAsString(request.command()), Purpose.REGISTERED_COMMAND.of(id));
         store.insert(id, admission.subscription(), database.haloGuid(), catalogue, registration.name(),
                 registration.registeredQueryType(), registration.frequency(), registration.duration(),
                 request.command().text().getBytes(StandardCharsets.UTF_8).length, requestSize, sealed, created,
@@ -209,9 +209,9 @@ public class RegisteredQueries {
                             + error.errorCode() + "): " + error.errorMessage());
         }
         RegisteredQueryStore.SealedResult s = sealed.get();
-        byte[] data = cipher.open(s.dataSealed(), resultContext(row.id())).getBytes(StandardCharsets.UTF_8);
+        byte[] data = sealer.open(s.dataSealed(), Purpose.REGISTERED_RESULT.of(row.id())).getBytes(StandardCharsets.UTF_8);
         List<QueryParameter> parameters = s.parametersSealed() == null ? null
-                : mapper.readValue(cipher.open(s.parametersSealed(), parametersContext(row.id())),
+                : mapper.readValue(sealer.open(s.parametersSealed(), Purpose.REGISTERED_PARAMETERS.of(row.id())),
                         new TypeReference<List<QueryParameter>>() { });
         return new Result(data, parameters == null || parameters.isEmpty() ? null : parameters, s.rows(), s.size());
     }
@@ -277,52 +277,28 @@ public class RegisteredQueries {
             Subscription subscription = subscriptions.subscription(row.subscriptionId())
                     .orElseThrow(() -> new Refusal(401, "The subscription no longer exists."));
             admission = frontDoor.readmit(subscription, row.haloGuid().toString());
-            QueryCommand command = mapper.readValue(cipher.open(row.commandSealed(), commandContext(id)), QueryCommand.class);
+            QueryCommand command = mapper.readValue(sealer.open(row.commandSealed(), Purpose.REGISTERED_COMMAND.of(id)), QueryCommand.class);
             try (JsonRowsBuffer buffer = new JsonRowsBuffer(mapper, limits.maxResultBytes())) {
-                QueryPipeline.Run run = pipeline.run(runId, admission, "registered", row.catalogue(), command,
-                        limits.timeout(), Duration.ofSeconds(60), LinkQuery.Priority.BACKGROUND, row.requestSize(), buffer);
-                byte[] json = buffer.finish();
-                queryLog.resultSize(runId, json.length);
-                rows = run.result().rows();
-                String parameters = mapper.writeValueAsString(run.result().parameters());
-                byte[] fingerprinted = (new String(json, StandardCharsets.UTF_8) + "\n" + parameters)
-                        .getBytes(StandardCharsets.UTF_8);
-                String hash = cipher.fingerprint(fingerprinted, resultContext(id));
-                long ms = run.result().sqlExecution().toMillis();
-                OffsetDateTime completed = OffsetDateTime.now();
-                if (hash.equals(row.lastHash())) {
-                    outcome = "unchanged";
-                    store.succeededUnchanged(id, completed, ms);
-                } else {
-                    String data = cipher.seal(new String(json, StandardCharsets.UTF_8), resultContext(id));
-                    String params = run.result().parameters().isEmpty() ? null
-                            : cipher.seal(parameters, parametersContext(id));
-                    if (store.succeededChanged(id, completed, ms, hash, rows, json.length, data, params)) {
-                        outcome = "changed";
-                        webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.REGISTERED, completed);
-                    } else {
-                        outcome = "unchanged";
-                    }
-                }
+                Ran ran = pipeline.run(runId, admission, "registered", row.catalogue(), command, limits.timeout(),
+                        Duration.ofSeconds(60), LinkQuery.Priority.BACKGROUND, row.requestSize(), buffer,
+                        run -> {
+                            byte[] json = buffer.finish();
+                            return new QueryPipeline.Completed<>(keep(row, run, json), (long) json.length);
+                        });
+                outcome = ran.outcome();
+                rows = ran.rows();
             }
         } catch (JsonRowsBuffer.TooLarge e) {
-            failed(id, started, "haloLink", 413, "The results were too large: a registered query may return at most "
-                    + limits.maxResultBytes() + " bytes of JSON.");
+            failed(id, started, QueryFailure.HALO_LINK, QueryFailure.TOO_LARGE.httpStatus(), "The results were too "
+                    + "large: a registered query may return at most " + limits.maxResultBytes() + " bytes of JSON.");
         } catch (LinkFailure e) {
-            String type = e.kind() == LinkFailure.Kind.DATABASE && admission != null
-                    ? admission.database().pms().errorType() : "haloLink";
-            int code = switch (e.kind()) {
-                case DATABASE -> e.errorCode();
-                case TIMEOUT -> 504;
-                case EXPIRED_IN_QUEUE, UNAVAILABLE -> 503;
-            };
-            failed(id, started, type, code, e.getMessage());
+            QueryFailure failure = QueryFailure.of(e.kind());
+            failed(id, started, failure.errorType(admission.database()), failure.errorCode(e), e.getMessage());
         } catch (Refusal r) {
             failed(id, started, "http", r.status(), r.getMessage());
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            log.error("registered query {}: incident {} unexpected {}", id, incident, e.getClass().getName());
-            failed(id, started, "haloLink", 500, "Internal error; quote incident " + incident + " to support.");
+            Incident incident = Incident.of("registered query " + id, e);
+            failed(id, started, QueryFailure.HALO_LINK, QueryFailure.INTERNAL.httpStatus(), incident.message());
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Timer.builder("halo.registered.runs").description("registered query runs by outcome")
@@ -332,9 +308,37 @@ public class RegisteredQueries {
         }
     }
 
+    /** How a run that answered ended: changed (stored, webhook sent) or unchanged (metrics only). */
+    private record Ran(String outcome, long rows) {
+    }
+
+    /** Keeps a run's result if it changed (by its keyed fingerprint) and sends the webhook; else metrics only. */
+    private Ran keep(RegisteredQueryStore.Row row, QueryPipeline.Run run, byte[] json) {
+        UUID id = row.id();
+        long rows = run.result().rows();
+        String parameters = mapper.writeValueAsString(run.result().parameters());
+        byte[] fingerprinted = (new String(json, StandardCharsets.UTF_8) + "\n" + parameters)
+                .getBytes(StandardCharsets.UTF_8);
+        String hash = sealer.fingerprint(fingerprinted, Purpose.REGISTERED_RESULT.of(id));
+        long ms = run.result().sqlExecution().toMillis();
+        OffsetDateTime completed = OffsetDateTime.now();
+        if (hash.equals(row.lastHash())) {
+            store.succeededUnchanged(id, completed, ms);
+            return new Ran("unchanged", rows);
+        }
+        String data = sealer.seal(new String(json, StandardCharsets.UTF_8), Purpose.REGISTERED_RESULT.of(id));
+        String params = run.result().parameters().isEmpty() ? null
+                : sealer.seal(parameters, Purpose.REGISTERED_PARAMETERS.of(id));
+        if (!store.succeededChanged(id, completed, ms, hash, rows, json.length, data, params)) {
+            return new Ran("unchanged", rows);
+        }
+        webhooks.completed(row.subscriptionId(), row.haloGuid(), id, Webhooks.REGISTERED, completed);
+        return new Ran("changed", rows);
+    }
+
     private void failed(UUID id, long started, String type, int code, String message) {
         store.failed(id, OffsetDateTime.now(), (System.nanoTime() - started) / 1_000_000, type, code,
-                cipher.seal(message == null ? "" : message, errorContext(id)));
+                sealer.seal(message == null ? "" : message, Purpose.REGISTERED_ERROR.of(id)));
     }
 
     private Optional<RegisteredQueryStore.Row> row(Admission admission, String id) {
@@ -356,7 +360,7 @@ public class RegisteredQueries {
             return null;
         }
         return new QueryEnvelope.ErrorDetails(row.lastErrorType(), row.lastErrorCode(),
-                row.lastErrorMessageSealed() == null ? null : cipher.open(row.lastErrorMessageSealed(), errorContext(row.id())));
+                row.lastErrorMessageSealed() == null ? null : sealer.open(row.lastErrorMessageSealed(), Purpose.REGISTERED_ERROR.of(row.id())));
     }
 
     private View view(RegisteredQueryStore.Row row) {
@@ -369,21 +373,5 @@ public class RegisteredQueries {
                 new Metrics(row.lastSucceededAt(), row.lastFailedAt(), row.lastExecutionMs(), row.succeededCount(),
                         row.failedCount(), row.resultSizeSum(), row.requestSize()),
                 row.createdAt(), completedAt);
-    }
-
-    static String commandContext(UUID id) {
-        return "registered-command:" + id;
-    }
-
-    static String resultContext(UUID id) {
-        return "registered-result:" + id;
-    }
-
-    static String parametersContext(UUID id) {
-        return "registered-parameters:" + id;
-    }
-
-    static String errorContext(UUID id) {
-        return "registered-error:" + id;
     }
 }

@@ -31,7 +31,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.halocloud.kernel.security.CredentialCipher;
+import org.halocloud.kernel.security.Sealer;
+import org.halocloud.kernel.security.Sealer.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,18 +64,18 @@ public class Webhooks {
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final JdbcClient db;
-    private final CredentialCipher cipher;
+    private final Sealer sealer;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final Duration timeout;
     private final HttpClient client;
     private final ThreadPoolExecutor executor;
 
-    public Webhooks(JdbcClient db, CredentialCipher cipher, ObjectMapper mapper, MeterRegistry meters,
+    public Webhooks(JdbcClient db, Sealer sealer, ObjectMapper mapper, MeterRegistry meters,
                     @Value("${halo.webhooks.timeout:5s}") Duration timeout,
                     @Value("${halo.webhooks.threads:2}") int threads) {
         this.db = db;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.mapper = mapper;
         this.meters = meters;
         this.timeout = timeout;
@@ -108,7 +109,7 @@ public class Webhooks {
         }
         validatePattern(urlPattern);
         OffsetDateTime now = OffsetDateTime.now();
-        String sealed = cipher.seal(secret, secretContext(subscriptionId));
+        String sealed = sealer.seal(secret, Purpose.WEBHOOK_SECRET.of(subscriptionId));
         int updated = db.sql("UPDATE webhook SET url_pattern = ?, secret_sealed = ?, updated_at = ? WHERE subscription_id = ?")
                 .params(urlPattern, sealed, now, subscriptionId).update();
         if (updated == 0) {
@@ -182,7 +183,7 @@ public class Webhooks {
             payload.put("webhookSource", source);
             String body = mapper.writeValueAsString(payload);
             String timestamp = Long.toString(Instant.now().getEpochSecond());
-            String secret = cipher.open(config.get().secretSealed(), secretContext(subscriptionId));
+            String secret = sealer.open(config.get().secretSealed(), Purpose.WEBHOOK_SECRET.of(subscriptionId));
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("X-Halo-Id", id.toString())
@@ -236,10 +237,6 @@ public class Webhooks {
     private Optional<Config> config(UUID subscriptionId) {
         return db.sql("SELECT url_pattern, secret_sealed FROM webhook WHERE subscription_id = ?").param(subscriptionId)
                 .query((rs, i) -> new Config(rs.getString(1), rs.getString(2))).optional();
-    }
-
-    private static String secretContext(UUID subscriptionId) {
-        return "webhook-secret:" + subscriptionId;
     }
 
     /** Hex HMAC-SHA256 of {@code <body>.<timestamp>} with the secret: what X-Halo-Signature-256 carries. */
