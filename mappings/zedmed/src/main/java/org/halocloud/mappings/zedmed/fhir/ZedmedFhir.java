@@ -1,6 +1,9 @@
 package org.halocloud.mappings.zedmed.fhir;
 
 import static org.halocloud.mappings.zedmed.fhir.ZedmedTables.*;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.MOBILE;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.WORK;
 
 import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import java.time.ZoneId;
@@ -11,11 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCorePatient;
+import org.halocloud.mappings.au.AuCorePractitioner;
+import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
+import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
@@ -69,40 +76,37 @@ public final class ZedmedFhir implements PmsMapping {
 
     // ------------------------------------------------------------------ ADMIN
 
-    static final ResourceMapping<Patient, Integer> PATIENTS = ResourceMapping
-            .of(Patient.class, AuProfiles.PATIENT, PATIENT_ID, Params::integerId)
-            .from(PATIENT.leftJoin(PRACTICE).on(Params.ALWAYS), PATIENT_ID, CHART_NO, TITLE, GIVEN_NAME,
-                    MIDDLE_NAME, FAMILY_NAME, PREFERRED_NAME, DOB, SEX, ADDR_LINE1, ADDR_LINE2, SUBURB, STATE, POSTCODE,
-                    HOME_PHONE, WORK_PHONE, MOBILE_PHONE, EMAIL, MEDICARE_NO, MEDICARE_IRN, MEDICARE_EXPIRY, DVA_NO,
-                    DVA_CARD_TYPE, CONCESSION_NO, CONCESSION_TYPE, IHI, IHI_STATUS, IHI_RECORD_STATUS, INDIGENOUS_STATUS,
-                    USUAL_DR_CODE, DECEASED_DATE, PATIENT_IS_ACTIVE, PRACTICE_HPIO, PRACTICE_NAME)
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.IHI_SYSTEM, IHI::eq,
-                    AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, MEDICARE_NO, MEDICARE_IRN),
-                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(DVA_NO).eq(v),
-                    AuCodes.CENTRELINK_CRN_SYSTEM, v -> DSL.trim(CONCESSION_NO).eq(v)), PRACTICE_HPIO, CHART_NO))
-            .search("family", Params.string(FAMILY_NAME))
-            .search("given", Params.string(GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
-            .search("name", Params.string(FAMILY_NAME, GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
-            .search("birthdate", Params.date(DOB, ZONE))
-            .search("gender", ZedmedCodes.SEX.parameter())
-            .search("indigenous-status", ZedmedCodes.INDIGENOUS.parameter())
-            .map(ZedmedResources::patient);
+    static final ResourceMapping<Practitioner, String> PRACTITIONERS = AuCorePractitioner
+            .of(DR_CODE, ZedmedFhir::drCode)
+            .from(DOCTOR).catalogue(ADMIN)
+            .identifiers(AuIdentifier.hpii(DR_HPII).indexed(), AuIdentifier.prescriberNumber(DR_PRESCRIBER_NO).indexed(),
+                    AuIdentifier.ahpra(DR_AHPRA_NO).when(AuIdentifier.AHPRA_FORMAT))
+            .family(DR_FAMILY_NAME).prefix(DR_TITLE).given(DR_GIVEN_NAME)
+            .gender(ZedmedCodes.DOCTOR_SEX)
+            .active(ZedmedCodes.DOCTOR_ACTIVE)
+            .mapping();
 
-    static final ResourceMapping<Practitioner, String> PRACTITIONERS = ResourceMapping
-            .of(Practitioner.class, AuProfiles.PRACTITIONER, DR_CODE, ZedmedFhir::drCode)
-            .from(DOCTOR, DR_CODE, DR_TITLE, DR_GIVEN_NAME, DR_FAMILY_NAME, DR_SEX, DR_HPII, DR_PRESCRIBER_NO,
-                    DR_AHPRA_NO, DR_IS_ACTIVE)
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPII_SYSTEM, DR_HPII::eq,
-                    AuCodes.PRESCRIBER_NUMBER_SYSTEM, v -> DR_PRESCRIBER_NO.eq(v),
-                    AuCodes.AHPRA_SYSTEM, v -> DSL.trim(DR_AHPRA_NO).eq(v))))
-            .search("name", Params.string(DR_FAMILY_NAME, DR_GIVEN_NAME))
-            .search("family", Params.string(DR_FAMILY_NAME))
-            .search("given", Params.string(DR_GIVEN_NAME))
-            .map(ZedmedResources::practitioner);
+    /** A Centrelink concession card: CONCESSION_TYPE says which (PEN, HCC, CSH); other types render none. */
+    private static final AuIdentifier CONCESSION_CARD = AuIdentifier.of(AuCodes.CENTRELINK_CRN_SYSTEM,
+            ZedmedResources::concessionCard, v -> DSL.trim(CONCESSION_NO).eq(v), CONCESSION_NO, CONCESSION_TYPE);
+
+    static final ResourceMapping<Patient, Integer> PATIENTS = AuCorePatient
+            .of(PATIENT_ID, Params::integerId)
+            .from(PATIENT.leftJoin(PRACTICE).on(Params.ALWAYS)).catalogue(ADMIN).zone(ZONE)
+            .identifiers(AuIdentifier.ihi(IHI).indexed().withIhiStatus(ZedmedCodes.IHI_STATUS, ZedmedCodes.IHI_RECORD_STATUS),
+                    AuIdentifier.medicare(MEDICARE_NO, MEDICARE_IRN, MEDICARE_EXPIRY),
+                    AuIdentifier.dva(DVA_NO, ZedmedCodes.DVA_CARD),
+                    CONCESSION_CARD,
+                    AuIdentifier.medicalRecordNumber(PRACTICE_HPIO, CHART_NO, PRACTICE_NAME))
+            .family(FAMILY_NAME).prefix(TITLE).given(GIVEN_NAME, MIDDLE_NAME).preferred(PREFERRED_NAME)
+            .phone(HOME, HOME_PHONE).phone(WORK, WORK_PHONE).phone(MOBILE, MOBILE_PHONE).email(HOME, EMAIL)
+            .gender(ZedmedCodes.SEX).birthDate(DOB).deceased(DECEASED_DATE)
+            .address(ADDR_LINE1, ADDR_LINE2, SUBURB, STATE, POSTCODE)
+            .active(ZedmedCodes.PATIENT_ACTIVE)
+            .indigenousStatus(ZedmedCodes.INDIGENOUS)
+            .generalPractitioner(Ref.to(PRACTITIONERS, USUAL_DR_CODE))
+            .extras(ZedmedResources::deceasedByIhi)
+            .mapping();
 
     static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = ResourceMapping
             .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, ROLE_ID, ZedmedFhir::roleId)
