@@ -148,7 +148,7 @@ public final class AuCorePatient<K> extends AuCoreTemplate<Patient, K, AuCorePat
         if (home != null) {
             p.addAddress(home);
         }
-        Boolean isActive = active == null ? null : active.decode(r);
+        Boolean isActive = renderActive(r);
         if (isActive != null) {
             p.setActive(isActive);
         }

@@ -63,7 +63,7 @@ public final class AuCorePractitioner<K> extends AuCoreTemplate<Practitioner, K,
         if (gender != null) {
             p.setGender(gender.decode(r));
         }
-        Boolean isActive = active == null ? null : active.decode(r);
+        Boolean isActive = renderActive(r);
         if (isActive != null) {
             p.setActive(isActive);
         }

@@ -78,6 +78,7 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
     protected final List<Telecom> telecom = new ArrayList<>();
     protected AddressColumns address;
     protected CodeTable<?, Boolean> active;
+    protected Boolean alwaysActive;
 
     private final List<MappedElement> elements = new ArrayList<>();
     private final List<Field<?>> extraColumns = new ArrayList<>();
@@ -217,6 +218,17 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
         this.active = codes;
         declare(MappedElement.coded(resourceName() + ".active", codes));
         return self();
+    }
+
+    /** {@code active} is always true: the PMS serves only live records of this kind and keeps no flag. */
+    public T alwaysActive() {
+        this.alwaysActive = true;
+        return self();
+    }
+
+    /** The row's {@code active}; null when none is declared or the code table gives none. */
+    protected final Boolean renderActive(Row r) {
+        return active != null ? active.decode(r) : alwaysActive;
     }
 
     // ------------------------------------------------------------------ the vendor's extras

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
+import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
@@ -118,19 +119,19 @@ public final class BpPremierFhir implements PmsMapping {
             .search("address-postalcode", Params.string(CI, LOCATION_POSTCODE))
             .map(BpResources::location);
 
-    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = ResourceMapping
-            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, PL_ID, Params::integerId)
-            .from(PROVIDER_LOCATION, PL_ID, PL_USERID, PL_LOCATIONID, PROVIDERNUMBER, PRACTICE_REF)
+    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
+            .of(PL_ID, Params::integerId)
+            .from(PROVIDER_LOCATION)
             .where(PL_RECORDSTATUS.eq(1)
                     .and(PL_USERID.in(DSL.select(USER_ID).from(USERS).where(LIVE_CLINICIAN)))
                     .and(PL_LOCATIONID.in(DSL.select(LOCATIONID).from(LOCATIONS).where(LOCATION_RECORDSTATUS.eq(1)))))
-            .search("identifier", Params.identifier(Map.of(
-                    AuCodes.PROVIDER_NUMBER_SYSTEM, v -> DSL.trim(PROVIDERNUMBER).eq(v))))
-            .search("practitioner", Params.reference("Practitioner", PL_USERID, Params::integerId))
-            .search("organization", Params.reference("Organization", THE_PRACTICE, Params::integerId))
-            .search("location", Params.reference("Location", PL_LOCATIONID, Params::integerId))
+            .identifiers(AuIdentifier.providerNumber(PROVIDERNUMBER))
+            .alwaysActive()
+            .practitioner(Ref.to(PRACTITIONER, PL_USERID))
+            .organization(Ref.to(ORGANIZATION, PRACTICE_REF))
+            .location(Ref.to(LOCATION, PL_LOCATIONID))
             .include("practitioner")
-            .map(BpResources::practitionerRole);
+            .mapping();
 
     // ------------------------------------------------------------------ encounters
 

@@ -104,20 +104,6 @@ final class BpResources {
         return l;
     }
 
-    static PractitionerRole practitionerRole(Row r) {
-        PractitionerRole role = new PractitionerRole();
-        if (r.text(PROVIDERNUMBER) != null) {
-            role.addIdentifier(AuCodes.providerNumber(r.text(PROVIDERNUMBER)));
-        }
-        role.setActive(true);
-        role.setPractitioner(new Reference("Practitioner/" + r.integer(PL_USERID)));
-        if (r.integer(PRACTICE_REF) != null) {
-            role.setOrganization(new Reference("Organization/" + r.integer(PRACTICE_REF)));
-        }
-        role.addLocation(new Reference("Location/" + r.integer(PL_LOCATIONID)));
-        return role;
-    }
-
     // ------------------------------------------------------------------ encounters
 
     static Encounter encounter(Row r) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
+import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
@@ -95,20 +96,6 @@ public final class D4wFhir implements PmsMapping {
             .generalPractitioner(Ref.to(PRACTITIONER, PAT_MAIN_PROVIDER_ID))
             .mapping();
 
-    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = ResourceMapping
-            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, PRV_PROVIDER_ID, Params::integerId)
-            .from(PROVIDER_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PRV_LOCATION_ID)), PRV_PROVIDER_ID,
-                    PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME, PRV_PROVIDER_TYPE, PRV_MEDICARE_PROVIDER_NO,
-                    PRV_LOCATION_ID, PRV_IS_ACTIVE, LOC_NAME, LOC_PHONE, LOC_EMAIL)
-            .search("identifier", Params.identifier(Map.of(
-                    AuCodes.PROVIDER_NUMBER_SYSTEM, v -> DSL.trim(PRV_MEDICARE_PROVIDER_NO).eq(v))))
-            .search("practitioner", Params.reference("Practitioner", PRV_PROVIDER_ID, Params::integerId))
-            .search("organization", Params.reference("Organization", PRV_LOCATION_ID, Params::integerId))
-            .search("location", Params.reference("Location", PRV_LOCATION_ID, Params::integerId))
-            .search("role", D4wCodes.PROVIDER_ROLE.parameter())
-            .include("practitioner")
-            .map(D4wResources::practitionerRole);
-
     static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
             .of(Organization.class, AuProfiles.ORGANIZATION, LOC_LOCATION_ID, Params::integerId)
             .from(LOCATION_T, LOC_LOCATION_ID, LOC_NAME, LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE,
@@ -130,6 +117,19 @@ public final class D4wFhir implements PmsMapping {
             .search("address-state", Params.string(LOC_STATE))
             .search("address-postalcode", Params.string(LOC_POSTCODE))
             .map(D4wResources::location);
+
+    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
+            .of(PRV_PROVIDER_ID, Params::integerId)
+            .from(PROVIDER_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PRV_LOCATION_ID)))
+            .identifiers(AuIdentifier.providerNumber(PRV_MEDICARE_PROVIDER_NO))
+            .practitioner(Ref.to(PRACTITIONER, PRV_PROVIDER_ID).display(PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME))
+            .organization(Ref.to(ORGANIZATION, PRV_LOCATION_ID).display(LOC_NAME))
+            .location(Ref.to(LOCATION, PRV_LOCATION_ID).display(LOC_NAME))
+            .role(D4wCodes.PROVIDER_ROLE)
+            .phone(WORK, LOC_PHONE).email(WORK, LOC_EMAIL)
+            .active(D4wCodes.PROVIDER_ACTIVE)
+            .include("practitioner")
+            .mapping();
 
     static final ResourceMapping<Procedure, Integer> PROCEDURE = ResourceMapping
             .of(Procedure.class, AuProfiles.PROCEDURE, TX_TREATMENT_ID, Params::integerId)

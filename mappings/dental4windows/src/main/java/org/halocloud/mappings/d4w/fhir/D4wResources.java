@@ -44,32 +44,6 @@ final class D4wResources {
 
     // ---- people ----
 
-    static PractitionerRole practitionerRole(Row r) {
-        PractitionerRole role = new PractitionerRole();
-        if (r.text(PRV_MEDICARE_PROVIDER_NO) != null) {
-            role.addIdentifier(AuCodes.providerNumber(r.text(PRV_MEDICARE_PROVIDER_NO)));
-        }
-        String name = String.join(" ", java.util.stream.Stream.of(r.text(PRV_TITLE), r.text(PRV_FIRST_NAME),
-                r.text(PRV_SURNAME)).filter(java.util.Objects::nonNull).toList());
-        role.setPractitioner(new Reference("Practitioner/" + r.text(PRV_PROVIDER_ID)).setDisplay(name));
-        Integer location = r.integer(PRV_LOCATION_ID);
-        if (location != null) {
-            role.setOrganization(new Reference("Organization/" + location).setDisplay(r.text(LOC_NAME)));
-            role.addLocation(new Reference("Location/" + location).setDisplay(r.text(LOC_NAME)));
-        }
-        CodeTable.Code type = D4wCodes.PROVIDER_ROLE.decode(r);
-        if (type != null) {
-            CodeableConcept code = role.addCode().setText(type.display());
-            if (type.code() != null) {
-                code.addCoding(new Coding(D4wCodes.PROVIDER_ROLE.system(), type.code(), type.display()));
-            }
-        }
-        Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        role.setActive(r.flag(PRV_IS_ACTIVE));
-        return role;
-    }
-
     // ---- places ----
 
     static Organization organization(Row r) {

@@ -77,6 +77,12 @@ final class ZedmedCodes {
             .code(false, 0)
             .otherwise(false);
 
+    /** DOCTOR.IS_ACTIVE as each of the doctor's roles' {@code active}. */
+    static final CodeTable<Integer, Boolean> ROLE_ACTIVE = CodeTable.<Integer, Boolean>of(ZedmedTables.ROLE_ACTIVE, "", String::valueOf)
+            .code(true, 1)
+            .code(false, 0)
+            .otherwise(false);
+
     static final Code IHI_DECEASED = new Code("deceased", null);
 
     /** PATIENT.IHI_STATUS as AU Base's ihi-status: A active, D deceased, R retired, E expired; others none. */

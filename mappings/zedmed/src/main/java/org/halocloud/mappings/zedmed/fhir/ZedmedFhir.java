@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
+import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
@@ -108,20 +109,6 @@ public final class ZedmedFhir implements PmsMapping {
             .extras(ZedmedResources::deceasedByIhi)
             .mapping();
 
-    static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = ResourceMapping
-            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, ROLE_ID, ZedmedFhir::roleId)
-            .from(ROLE, ROLE_ID, ROLE_DR_CODE, ROLE_BRANCH_ID, PROVIDER_NO, ROLE_DR_TITLE, ROLE_DR_GIVEN,
-                    ROLE_DR_FAMILY, ROLE_SPECIALTY, ROLE_ACTIVE, ROLE_BRANCH_NAME, ROLE_PHONE)
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(AuCodes.PROVIDER_NUMBER_SYSTEM, PROVIDER_NO::eq)))
-            .search("practitioner", Params.reference("Practitioner", ROLE_DR_CODE, ZedmedFhir::drCode))
-            .search("organization", Params.reference("Organization", ROLE_BRANCH_ID, Params::integerId))
-            .search("location", Params.reference("Location", ROLE_BRANCH_ID, Params::integerId))
-            .search("specialty", Params.token(SNOMED, Map.of("394814009", GENERAL_PRACTICE)))
-            .search("role", Params.token(ANZSCO, Map.of("253111", GENERAL_PRACTICE)))
-            .include("practitioner")
-            .map(ZedmedResources::practitionerRole);
-
     static final ResourceMapping<Organization, Integer> ORGANIZATIONS = ResourceMapping
             .of(Organization.class, AuProfiles.ORGANIZATION, BRANCH_ID, Params::integerId)
             .from(BRANCH, BRANCH_ID, BRANCH_NAME, BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE,
@@ -148,6 +135,21 @@ public final class ZedmedFhir implements PmsMapping {
             .search("address-postalcode", Params.string(BRANCH_POSTCODE))
             .search("organization", Params.reference("Organization", BRANCH_ID, Params::integerId))
             .map(ZedmedResources::location);
+
+    static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = AuCorePractitionerRole
+            .of(ROLE_ID, ZedmedFhir::roleId)
+            .from(ROLE).catalogue(ADMIN)
+            .identifiers(AuIdentifier.providerNumber(PROVIDER_NO).indexed())
+            .active(ZedmedCodes.ROLE_ACTIVE)
+            .practitioner(Ref.to(PRACTITIONERS, ROLE_DR_CODE).display(ROLE_DR_TITLE, ROLE_DR_GIVEN, ROLE_DR_FAMILY))
+            .organization(Ref.to(ORGANIZATIONS, ROLE_BRANCH_ID).display(ROLE_BRANCH_NAME))
+            .location(Ref.to(LOCATIONS, ROLE_BRANCH_ID).display(ROLE_BRANCH_NAME))
+            .phone(WORK, ROLE_PHONE)
+            .extras(ZedmedResources::specialty, ROLE_SPECIALTY)
+            .search("specialty", Params.token(SNOMED, Map.of("394814009", GENERAL_PRACTICE)))
+            .search("role", Params.token(ANZSCO, Map.of("253111", GENERAL_PRACTICE)))
+            .include("practitioner")
+            .mapping();
 
     /** Appointment has no AU Core (or AU Base) profile: base R4. */
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping

@@ -74,17 +74,8 @@ final class ZedmedResources {
         }
     }
 
-    static PractitionerRole practitionerRole(Row r) {
-        PractitionerRole role = new PractitionerRole();
-        if (r.text(PROVIDER_NO) != null) {
-            role.addIdentifier(AuCodes.providerNumber(r.text(PROVIDER_NO)));
-        }
-        role.setActive(r.integer(ROLE_ACTIVE) == 1);
-        HumanName name = doctorName(r.text(ROLE_DR_TITLE), r.text(ROLE_DR_GIVEN), r.text(ROLE_DR_FAMILY));
-        role.setPractitioner(new Reference("Practitioner/" + r.text(ROLE_DR_CODE)).setDisplay(name.getNameAsSingleString()));
-        String branch = r.text(ROLE_BRANCH_ID);
-        role.setOrganization(new Reference("Organization/" + branch).setDisplay(r.text(ROLE_BRANCH_NAME)));
-        role.addLocation(new Reference("Location/" + branch).setDisplay(r.text(ROLE_BRANCH_NAME)));
+    /** A doctor's SPECIALTY as the role's code and specialty: text, coded when it is general practice. */
+    static void specialty(Row r, PractitionerRole role) {
         String specialty = r.text(ROLE_SPECIALTY);
         if (specialty != null) {
             boolean gp = specialty.toUpperCase().startsWith("GENERAL PRACTICE");
@@ -97,9 +88,6 @@ final class ZedmedResources {
             role.addCode(code);
             role.addSpecialty(field);
         }
-        phone(role.addTelecom(), r.text(ROLE_PHONE), ContactPoint.ContactPointUse.WORK);
-        role.getTelecom().removeIf(t -> t.getValue() == null);
-        return role;
     }
 
     static Organization organization(Row r) {
@@ -424,17 +412,6 @@ final class ZedmedResources {
 
     static Reference patient(String id) {
         return new Reference("Patient/" + id);
-    }
-
-    static HumanName doctorName(String title, String given, String family) {
-        HumanName name = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family);
-        if (title != null) {
-            name.addPrefix(title);
-        }
-        if (given != null) {
-            name.addGiven(given);
-        }
-        return name;
     }
 
     static void phone(ContactPoint telecom, String number, ContactPoint.ContactPointUse use) {
