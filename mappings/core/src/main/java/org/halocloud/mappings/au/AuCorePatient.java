@@ -16,10 +16,8 @@ import org.halocloud.mappings.fhir.SearchParameter;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.jooq.Field;
 
 /**
@@ -32,9 +30,8 @@ import org.jooq.Field;
  * <p>Renders AU Core's rules for absent data: a patient without any identifier gets one with data-absent-reason
  * (identifier is 1..*), one without a birth date a data-absent-reason on {@code birthDate}.
  */
-public final class AuCorePatient<K> extends AuCoreTemplate<Patient, K, AuCorePatient<K>> {
+public final class AuCorePatient<K> extends AuCorePerson<Patient, K, AuCorePatient<K>> {
 
-    private CodeTable<?, AdministrativeGender> gender;
     private Field<LocalDateTime> birthDate;
     private BiFunction<Field<LocalDateTime>, ZoneId, SearchParameter> birthDateSearch = Params::date;
     private Field<LocalDateTime> deceased;
@@ -47,13 +44,6 @@ public final class AuCorePatient<K> extends AuCoreTemplate<Patient, K, AuCorePat
 
     public static <K> AuCorePatient<K> of(Field<K> key, Function<String, Optional<K>> parseKey) {
         return new AuCorePatient<>(key, parseKey);
-    }
-
-    /** {@code gender} ← a column through its code table; searched by {@code gender}. */
-    public AuCorePatient<K> gender(CodeTable<?, AdministrativeGender> codes) {
-        this.gender = codes;
-        declare(MappedElement.coded("Patient.gender", codes));
-        return this;
     }
 
     /** {@code birthDate} ← a date column, searched as a dateTime ({@link Params#date}). */
@@ -94,27 +84,13 @@ public final class AuCorePatient<K> extends AuCoreTemplate<Patient, K, AuCorePat
     @Override
     protected Map<String, SearchParameter> searches() {
         Map<String, SearchParameter> search = new LinkedHashMap<>();
-        if (!identifiers.isEmpty()) {
-            search.put("identifier", identifierParameter());
-        }
-        if (family != null) {
-            search.put("family", string(family));
-        }
-        if (!givenSearched().isEmpty()) {
-            search.put("given", string(givenSearched()));
-        }
-        if (!nameSearched().isEmpty()) {
-            search.put("name", string(nameSearched()));
-        }
-        if (birthDate != null) {
-            search.put("birthdate", birthDateSearch.apply(birthDate, zone));
-        }
-        if (gender != null) {
-            search.put("gender", gender.parameter());
-        }
-        if (indigenousStatus != null) {
-            search.put("indigenous-status", indigenousStatus.parameter());
-        }
+        derive(search, "identifier", identifiers, this::identifierParameter);
+        derive(search, "family", family, () -> string(family));
+        derive(search, "given", givenSearched(), () -> string(givenSearched()));
+        derive(search, "name", nameSearched(), () -> string(nameSearched()));
+        derive(search, "birthdate", birthDate, () -> birthDateSearch.apply(birthDate, zone));
+        derive(search, "gender", gender, () -> gender.parameter());
+        derive(search, "indigenous-status", indigenousStatus, () -> indigenousStatus.parameter());
         return search;
     }
 
@@ -131,9 +107,7 @@ public final class AuCorePatient<K> extends AuCoreTemplate<Patient, K, AuCorePat
             p.addName(usual);
         }
         renderTelecom(r).forEach(p::addTelecom);
-        if (gender != null) {
-            p.setGender(gender.decode(r));
-        }
+        p.setGender(renderGender(r));
         if (birthDate != null) {
             if (r.date(birthDate) != null) {
                 p.setBirthDateElement(new DateType(r.date(birthDate).toString()));
@@ -158,12 +132,7 @@ public final class AuCorePatient<K> extends AuCoreTemplate<Patient, K, AuCorePat
                 p.addExtension(AuCodes.indigenousStatus(status));
             }
         }
-        if (generalPractitioner != null) {
-            Reference doctor = generalPractitioner.render(r);
-            if (doctor != null) {
-                p.addGeneralPractitioner(doctor);
-            }
-        }
+        reference(generalPractitioner, r, p::addGeneralPractitioner);
         return p;
     }
 }

@@ -13,7 +13,6 @@ import org.halocloud.mappings.fhir.SearchParameter;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Reference;
 import org.jooq.Field;
 
 /**
@@ -75,21 +74,11 @@ public final class AuCorePractitionerRole<K> extends AuCoreTemplate<Practitioner
     @Override
     protected Map<String, SearchParameter> searches() {
         Map<String, SearchParameter> search = new LinkedHashMap<>();
-        if (!identifiers.isEmpty()) {
-            search.put("identifier", identifierParameter());
-        }
-        if (practitioner != null) {
-            search.put("practitioner", practitioner.parameter());
-        }
-        if (organization != null) {
-            search.put("organization", organization.parameter());
-        }
-        if (location != null) {
-            search.put("location", location.parameter());
-        }
-        if (role != null) {
-            search.put("role", role.parameter());
-        }
+        derive(search, "identifier", identifiers, this::identifierParameter);
+        derive(search, "practitioner", practitioner, () -> practitioner.parameter());
+        derive(search, "organization", organization, () -> organization.parameter());
+        derive(search, "location", location, () -> location.parameter());
+        derive(search, "role", role, () -> role.parameter());
         return search;
     }
 
@@ -101,18 +90,9 @@ public final class AuCorePractitionerRole<K> extends AuCoreTemplate<Practitioner
         if (isActive != null) {
             pr.setActive(isActive);
         }
-        Reference who = practitioner == null ? null : practitioner.render(r);
-        if (who != null) {
-            pr.setPractitioner(who);
-        }
-        Reference org = organization == null ? null : organization.render(r);
-        if (org != null) {
-            pr.setOrganization(org);
-        }
-        Reference where = location == null ? null : location.render(r);
-        if (where != null) {
-            pr.addLocation(where);
-        }
+        reference(practitioner, r, pr::setPractitioner);
+        reference(organization, r, pr::setOrganization);
+        reference(location, r, pr::addLocation);
         Code code = role == null ? null : role.decode(r);
         if (code != null) {
             CodeableConcept concept = pr.addCode().setText(code.display());

@@ -14,6 +14,7 @@ import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Elements;
 import org.halocloud.mappings.fhir.MappedElement;
 import org.halocloud.mappings.fhir.Params;
+import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.Row;
 import org.halocloud.mappings.fhir.SearchParameter;
@@ -324,6 +325,22 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
     }
 
     // ------------------------------------------------------------------ shared rendering and searches
+
+    /** Puts the parameter derived from a declaration, when it was declared (not null, not an empty list). */
+    protected static void derive(Map<String, SearchParameter> search, String name, Object declared,
+                                 java.util.function.Supplier<SearchParameter> parameter) {
+        if (declared != null && !(declared instanceof java.util.Collection<?> c && c.isEmpty())) {
+            search.put(name, parameter.get());
+        }
+    }
+
+    /** Hands the row's reference to {@code to} when the reference is declared and the row holds one. */
+    protected static void reference(Ref<?> ref, Row r, java.util.function.Consumer<org.hl7.fhir.r4.model.Reference> to) {
+        org.hl7.fhir.r4.model.Reference held = ref == null ? null : ref.render(r);
+        if (held != null) {
+            to.accept(held);
+        }
+    }
 
     /** FHIR string search over columns, under the PMS's collation. */
     @SafeVarargs

@@ -55,28 +55,27 @@ public final class AuIdentifier {
         return new AuIdentifier(system, List.of(columns), render, search, null, null);
     }
 
-    public static AuIdentifier ihi(Field<String> column) {
-        return value(AuIdentifiers.IHI_SYSTEM, column, AuCodes::ihi);
-    }
+    /** The identifiers AU Base shapes from one value: each {@link #of(Field) of} a column, searched by its system. */
+    public enum Kind {
+        IHI(AuIdentifiers.IHI_SYSTEM, AuCodes::ihi),
+        HPII(AuIdentifiers.HPII_SYSTEM, AuCodes::hpii),
+        HPIO(AuIdentifiers.HPIO_SYSTEM, AuCodes::hpio),
+        PRESCRIBER_NUMBER(AuCodes.PRESCRIBER_NUMBER_SYSTEM, AuCodes::prescriberNumber),
+        PROVIDER_NUMBER(AuCodes.PROVIDER_NUMBER_SYSTEM, AuCodes::providerNumber),
+        AHPRA(AuCodes.AHPRA_SYSTEM, AuCodes::ahpra);
 
-    public static AuIdentifier hpii(Field<String> column) {
-        return value(AuIdentifiers.HPII_SYSTEM, column, AuCodes::hpii);
-    }
+        private final String system;
+        private final Function<String, Identifier> shape;
 
-    public static AuIdentifier hpio(Field<String> column) {
-        return value(AuIdentifiers.HPIO_SYSTEM, column, AuCodes::hpio);
-    }
+        Kind(String system, Function<String, Identifier> shape) {
+            this.system = system;
+            this.shape = shape;
+        }
 
-    public static AuIdentifier prescriberNumber(Field<String> column) {
-        return value(AuCodes.PRESCRIBER_NUMBER_SYSTEM, column, AuCodes::prescriberNumber);
-    }
-
-    public static AuIdentifier providerNumber(Field<String> column) {
-        return value(AuCodes.PROVIDER_NUMBER_SYSTEM, column, AuCodes::providerNumber);
-    }
-
-    public static AuIdentifier ahpra(Field<String> column) {
-        return value(AuCodes.AHPRA_SYSTEM, column, AuCodes::ahpra);
+        /** This identifier ← the column's trimmed text. */
+        public AuIdentifier of(Field<String> column) {
+            return value(system, column, shape);
+        }
     }
 
     /** AU Base's Ahpra number shape: three letters (the profession) and ten digits. */

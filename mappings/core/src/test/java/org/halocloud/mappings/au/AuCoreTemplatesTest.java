@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.halocloud.mappings.au.AuIdentifier.Kind;
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.MappedElement;
 import org.halocloud.mappings.fhir.Params;
@@ -54,14 +55,14 @@ class AuCoreTemplatesTest {
 
     private static final ResourceMapping<Practitioner, Integer> PRACTITIONERS = AuCorePractitioner
             .of(DOCTOR_ID, Params::integerId).from(DOCTORS)
-            .identifiers(AuIdentifier.hpii(HPII).indexed())
+            .identifiers(Kind.HPII.of(HPII).indexed())
             .family(DOCTOR_SURNAME).given(DOCTOR_FIRST)
             .active(CodeTable.<Integer, Boolean>of(DOCTOR_ACTIVE, "", String::valueOf).code(true, 1).code(false, 0).otherwise(false))
             .without("given")
             .mapping();
 
     private static final AuCorePatient<Integer> TEMPLATE = AuCorePatient.of(ID, Params::integerId).from(PEOPLE)
-            .identifiers(AuIdentifier.ihi(IHI).indexed(),
+            .identifiers(Kind.IHI.of(IHI).indexed(),
                     AuIdentifier.dva(DVA, AuCodeTables.dvaCardLetters(DVA_CARD).otherwise(AuCodeTables.DVA_NUMBER)))
             .family(SURNAME).given(FIRST).middleName(MIDDLE).preferred(KNOWN_AS)
             .phone(ContactPoint.ContactPointUse.MOBILE, MOBILE)
@@ -160,7 +161,7 @@ class AuCoreTemplatesTest {
     @Test
     void identifiersRenderTheirAuBaseShapeAndMayBeValidated() {
         Field<String> ahpra = text("DOCTORS", "AHPRA", String.class);
-        AuIdentifier checked = AuIdentifier.ahpra(ahpra).when(AuIdentifier.AHPRA_FORMAT);
+        AuIdentifier checked = Kind.AHPRA.of(ahpra).when(AuIdentifier.AHPRA_FORMAT);
         assertThat(checked.render(row(Map.of("AHPRA", "MED0001234567")))).extracting(Identifier::getSystem)
                 .isEqualTo(AuCodes.AHPRA_SYSTEM);
         assertThat(checked.render(row(Map.of("AHPRA", "12345")))).isNull();

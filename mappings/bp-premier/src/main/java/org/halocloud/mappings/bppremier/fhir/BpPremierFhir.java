@@ -17,6 +17,7 @@ import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
+import org.halocloud.mappings.au.AuIdentifier.Kind;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Params;
@@ -68,7 +69,7 @@ public final class BpPremierFhir implements PmsMapping {
     static final ResourceMapping<Practitioner, Integer> PRACTITIONER = AuCorePractitioner
             .of(USER_ID, Params::integerId)
             .from(USERS).where(LIVE_CLINICIAN).collation(CI)
-            .identifiers(AuIdentifier.hpii(HPII).indexed(), AuIdentifier.prescriberNumber(PRESCRIBERNO))
+            .identifiers(Kind.HPII.of(HPII).indexed(), Kind.PRESCRIBER_NUMBER.of(PRESCRIBERNO))
             .nameUse(null).family(USER_SURNAME).given(USER_FIRSTNAME)
             .phone(WORK, USER_PHONE).email(WORK, USER_EMAIL)
             .active(BpCodes.USER_ACTIVE)
@@ -78,7 +79,7 @@ public final class BpPremierFhir implements PmsMapping {
     static final ResourceMapping<Patient, Integer> PATIENT = AuCorePatient
             .of(PATIENT_ID, Params::integerId)
             .from(PATIENTS.crossJoin(PRACTICE)).where(LIVE_PATIENT).collation(CI).zone(ZONE)
-            .identifiers(AuIdentifier.ihi(IHI).indexed(),
+            .identifiers(Kind.IHI.of(IHI).indexed(),
                     AuIdentifier.medicare(MEDICARENO, MEDICARELINENO, MEDICAREEXPIRY),
                     AuIdentifier.dva(DVANO, BpCodes.DVA_CARD),
                     AuIdentifier.medicalRecordNumber(PRACTICE_HPIO, RECORDNO, PRACTICENAME))
@@ -125,7 +126,7 @@ public final class BpPremierFhir implements PmsMapping {
             .where(PL_RECORDSTATUS.eq(1)
                     .and(PL_USERID.in(DSL.select(USER_ID).from(USERS).where(LIVE_CLINICIAN)))
                     .and(PL_LOCATIONID.in(DSL.select(LOCATIONID).from(LOCATIONS).where(LOCATION_RECORDSTATUS.eq(1)))))
-            .identifiers(AuIdentifier.providerNumber(PROVIDERNUMBER))
+            .identifiers(Kind.PROVIDER_NUMBER.of(PROVIDERNUMBER))
             .alwaysActive()
             .practitioner(Ref.to(PRACTITIONER, PL_USERID))
             .organization(Ref.to(ORGANIZATION, PRACTICE_REF))

@@ -14,6 +14,7 @@ import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
+import org.halocloud.mappings.au.AuIdentifier.Kind;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Params;
@@ -75,7 +76,7 @@ public final class D4wFhir implements PmsMapping {
     static final ResourceMapping<Practitioner, Integer> PRACTITIONER = AuCorePractitioner
             .of(PRV_PROVIDER_ID, Params::integerId)
             .from(PROVIDER_T)
-            .identifiers(AuIdentifier.hpii(PRV_HPII).indexed(), AuIdentifier.ahpra(PRV_AHPRA_NO))
+            .identifiers(Kind.HPII.of(PRV_HPII).indexed(), Kind.AHPRA.of(PRV_AHPRA_NO))
             .family(PRV_SURNAME).given(PRV_FIRST_NAME).prefix(PRV_TITLE)
             .active(D4wCodes.PROVIDER_ACTIVE)
             .mapping();
@@ -83,7 +84,7 @@ public final class D4wFhir implements PmsMapping {
     static final ResourceMapping<Patient, Integer> PATIENT = AuCorePatient
             .of(PAT_PATIENT_ID, Params::integerId)
             .from(PATIENT_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PAT_LOCATION_ID))).zone(ZONE)
-            .identifiers(AuIdentifier.ihi(PAT_IHI).indexed(),
+            .identifiers(Kind.IHI.of(PAT_IHI).indexed(),
                     AuIdentifier.medicare(PAT_MEDICARE_NO, PAT_MEDICARE_REF, PAT_MEDICARE_EXP),
                     AuIdentifier.dva(PAT_DVA_NO, D4wCodes.DVA_CARD),
                     AuIdentifier.medicalRecordNumber(LOC_HPIO, PAT_CARD_NO, LOC_NAME))
@@ -121,7 +122,7 @@ public final class D4wFhir implements PmsMapping {
     static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
             .of(PRV_PROVIDER_ID, Params::integerId)
             .from(PROVIDER_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PRV_LOCATION_ID)))
-            .identifiers(AuIdentifier.providerNumber(PRV_MEDICARE_PROVIDER_NO))
+            .identifiers(Kind.PROVIDER_NUMBER.of(PRV_MEDICARE_PROVIDER_NO))
             .practitioner(Ref.to(PRACTITIONER, PRV_PROVIDER_ID).display(PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME))
             .organization(Ref.to(ORGANIZATION, PRV_LOCATION_ID).display(LOC_NAME))
             .location(Ref.to(LOCATION, PRV_LOCATION_ID).display(LOC_NAME))

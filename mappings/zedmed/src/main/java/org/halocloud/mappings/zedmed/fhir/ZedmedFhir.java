@@ -18,6 +18,7 @@ import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
+import org.halocloud.mappings.au.AuIdentifier.Kind;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.InvalidSearch;
@@ -80,8 +81,8 @@ public final class ZedmedFhir implements PmsMapping {
     static final ResourceMapping<Practitioner, String> PRACTITIONERS = AuCorePractitioner
             .of(DR_CODE, ZedmedFhir::drCode)
             .from(DOCTOR).catalogue(ADMIN)
-            .identifiers(AuIdentifier.hpii(DR_HPII).indexed(), AuIdentifier.prescriberNumber(DR_PRESCRIBER_NO).indexed(),
-                    AuIdentifier.ahpra(DR_AHPRA_NO).when(AuIdentifier.AHPRA_FORMAT))
+            .identifiers(Kind.HPII.of(DR_HPII).indexed(), Kind.PRESCRIBER_NUMBER.of(DR_PRESCRIBER_NO).indexed(),
+                    Kind.AHPRA.of(DR_AHPRA_NO).when(AuIdentifier.AHPRA_FORMAT))
             .family(DR_FAMILY_NAME).prefix(DR_TITLE).given(DR_GIVEN_NAME)
             .gender(ZedmedCodes.DOCTOR_SEX)
             .active(ZedmedCodes.DOCTOR_ACTIVE)
@@ -94,7 +95,7 @@ public final class ZedmedFhir implements PmsMapping {
     static final ResourceMapping<Patient, Integer> PATIENTS = AuCorePatient
             .of(PATIENT_ID, Params::integerId)
             .from(PATIENT.leftJoin(PRACTICE).on(Params.ALWAYS)).catalogue(ADMIN).zone(ZONE)
-            .identifiers(AuIdentifier.ihi(IHI).indexed().withIhiStatus(ZedmedCodes.IHI_STATUS, ZedmedCodes.IHI_RECORD_STATUS),
+            .identifiers(Kind.IHI.of(IHI).indexed().withIhiStatus(ZedmedCodes.IHI_STATUS, ZedmedCodes.IHI_RECORD_STATUS),
                     AuIdentifier.medicare(MEDICARE_NO, MEDICARE_IRN, MEDICARE_EXPIRY),
                     AuIdentifier.dva(DVA_NO, ZedmedCodes.DVA_CARD),
                     CONCESSION_CARD,
@@ -139,7 +140,7 @@ public final class ZedmedFhir implements PmsMapping {
     static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = AuCorePractitionerRole
             .of(ROLE_ID, ZedmedFhir::roleId)
             .from(ROLE).catalogue(ADMIN)
-            .identifiers(AuIdentifier.providerNumber(PROVIDER_NO).indexed())
+            .identifiers(Kind.PROVIDER_NUMBER.of(PROVIDER_NO).indexed())
             .active(ZedmedCodes.ROLE_ACTIVE)
             .practitioner(Ref.to(PRACTITIONERS, ROLE_DR_CODE).display(ROLE_DR_TITLE, ROLE_DR_GIVEN, ROLE_DR_FAMILY))
             .organization(Ref.to(ORGANIZATIONS, ROLE_BRANCH_ID).display(ROLE_BRANCH_NAME))
