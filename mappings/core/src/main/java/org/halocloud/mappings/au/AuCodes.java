@@ -107,6 +107,8 @@ public final class AuCodes {
     public static final String CENTRELINK_CRN_SYSTEM = "http://ns.electronichealth.net.au/id/centrelink-customer-reference-number";
     public static final String IHI_STATUS = "http://hl7.org.au/fhir/StructureDefinition/ihi-status";
     public static final String IHI_RECORD_STATUS = "http://hl7.org.au/fhir/StructureDefinition/ihi-record-status";
+    public static final String IHI_STATUS_CODES = "https://healthterminologies.gov.au/fhir/CodeSystem/ihi-status-1";
+    public static final String IHI_RECORD_STATUS_CODES = "https://healthterminologies.gov.au/fhir/CodeSystem/ihi-record-status-1";
 
     /** A Pensioner Concession Card (Centrelink customer reference number). */
     public static Identifier pensionerConcessionCard(String value) {
@@ -125,13 +127,13 @@ public final class AuCodes {
 
     /** IHI status on an IHI identifier: active, deceased, retired, expired or resolved. */
     public static Extension ihiStatus(String code) {
-        return new Extension(IHI_STATUS, new Coding("https://healthterminologies.gov.au/fhir/CodeSystem/ihi-status-1", code, null));
+        return new Extension(IHI_STATUS, new Coding(IHI_STATUS_CODES, code, null));
     }
 
     /** IHI record status on an IHI identifier: verified, unverified or provisional. */
     public static Extension ihiRecordStatus(String code) {
         return new Extension(IHI_RECORD_STATUS,
-                new Coding("https://healthterminologies.gov.au/fhir/CodeSystem/ihi-record-status-1", code, null));
+                new Coding(IHI_RECORD_STATUS_CODES, code, null));
     }
 
     /** A coded value the PMS does not hold (e.g. Observation.dataAbsentReason): data-absent-reason {@code unknown}. */

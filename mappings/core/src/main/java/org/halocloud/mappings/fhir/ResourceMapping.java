@@ -34,6 +34,7 @@ public final class ResourceMapping<R extends Resource, K> {
     private final List<String> otherProfiles;
     private final Function<Row, R> mapper;
     private final DayWindow.Source window;
+    private final List<MappedElement> elements;
 
     private ResourceMapping(Builder<R, K> b) {
         this.type = b.type;
@@ -50,6 +51,7 @@ public final class ResourceMapping<R extends Resource, K> {
         this.otherProfiles = List.copyOf(b.otherProfiles);
         this.mapper = b.mapper;
         this.window = b.window;
+        this.elements = List.copyOf(b.elements);
     }
 
     public static <R extends Resource, K> Builder<R, K> of(Class<R> type, String profile, Field<K> key,
@@ -160,6 +162,14 @@ public final class ResourceMapping<R extends Resource, K> {
         return containedIncludes;
     }
 
+    /**
+     * The FHIR elements this mapping declares with the columns that hold them (and their code tables), for reading
+     * them backwards; empty for a mapping written as a plain row mapper.
+     */
+    public List<MappedElement> elements() {
+        return elements;
+    }
+
     /** Maps a row to the profiled resource, with its id and {@code meta.profile} (unless the mapper chose one). */
     public R map(Row row) {
         R resource = mapper.apply(row);
@@ -185,6 +195,7 @@ public final class ResourceMapping<R extends Resource, K> {
         private final List<String> otherProfiles = new ArrayList<>();
         private Function<Row, R> mapper;
         private DayWindow.Source window;
+        private final List<MappedElement> elements = new ArrayList<>();
 
         private Builder(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
             this.type = type;
@@ -254,6 +265,12 @@ public final class ResourceMapping<R extends Resource, K> {
          */
         public Builder<R, K> includeContained(String element) {
             containedIncludes.add(type.getSimpleName() + ":" + element);
+            return this;
+        }
+
+        /** The elements the row mapper fills, with their columns (see {@link ResourceMapping#elements()}). */
+        public Builder<R, K> elements(List<MappedElement> declared) {
+            elements.addAll(declared);
             return this;
         }
 

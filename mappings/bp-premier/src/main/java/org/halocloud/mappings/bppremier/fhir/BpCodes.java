@@ -58,7 +58,13 @@ final class BpCodes {
             .code(true, 1)
             .otherwise(false);
 
+    /** PATIENTS.PATIENTSTATUS (Bp's PATIENTSTATUS table): 2 inactive; 1 active, 3 deceased and any other active. */
+    static final CodeTable<Integer, Boolean> PATIENT_ACTIVE = CodeTable.<Integer, Boolean>of(PATIENTSTATUS, "", String::valueOf)
+            .code(true, 1)
+            .code(false, 2)
+            .otherwise(true);
+
     /** Every table, for the contract test. */
     static final List<CodeTable<?, ?>> ALL = List.of(SEX, INDIGENOUS_STATUS, DVA_CARD, VISIT_CLASS, HISTORY_STATUS,
-            USER_ACTIVE);
+            USER_ACTIVE, PATIENT_ACTIVE);
 }

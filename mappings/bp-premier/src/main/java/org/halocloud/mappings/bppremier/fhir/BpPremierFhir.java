@@ -1,6 +1,9 @@
 package org.halocloud.mappings.bppremier.fhir;
 
 import static org.halocloud.mappings.bppremier.fhir.BpTables.*;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.MOBILE;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.WORK;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,10 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCorePatient;
+import org.halocloud.mappings.au.AuCorePractitioner;
+import org.halocloud.mappings.au.AuCorePractitionerRole;
+import org.halocloud.mappings.au.AuIdentifier;
+import org.halocloud.mappings.au.AuIdentifier.Kind;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
+import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
@@ -57,35 +66,31 @@ public final class BpPremierFhir implements PmsMapping {
             .and(DSL.trim(SURNAME).notIn(PSEUDO_PATIENTS));
     private static final Condition LIVE_CLINICIAN = USER_RECORDSTATUS.eq(1).and(GROUPCODE.in(CLINICAL_GROUPS));
 
-    static final ResourceMapping<Patient, Integer> PATIENT = ResourceMapping
-            .of(Patient.class, AuProfiles.PATIENT, PATIENT_ID, Params::integerId)
-            .from(PATIENTS.crossJoin(PRACTICE), PATIENT_ID, PATIENTSTATUS, IHI, FIRSTNAME, MIDDLENAME, SURNAME,
-                    PREFERREDNAME, ADDRESS1, ADDRESS2, CITY, POSTCODE, DOB, DATEOFDEATH, SEXCODE, ETHNICCODE, HOMEPHONE,
-                    WORKPHONE, MOBILEPHONE, MEDICARENO, MEDICARELINENO, MEDICAREEXPIRY, DVACODE, DVANO, RECORDNO,
-                    USUAL_DOCTOR, PRACTICE_HPIO, PRACTICENAME)
-            .where(LIVE_PATIENT)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.IHI_SYSTEM, IHI::eq,
-                    AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, MEDICARENO, MEDICARELINENO),
-                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(DVANO).eq(v)), PRACTICE_HPIO, RECORDNO))
-            .search("family", Params.string(CI, SURNAME))
-            .search("given", Params.string(CI, FIRSTNAME, PREFERREDNAME))
-            .search("name", Params.string(CI, SURNAME, FIRSTNAME, MIDDLENAME, PREFERREDNAME))
-            .search("birthdate", Params.date(DOB, ZONE))
-            .search("gender", BpCodes.SEX.parameter())
-            .search("indigenous-status", BpCodes.INDIGENOUS_STATUS.parameter())
-            .map(BpResources::patient);
+    static final ResourceMapping<Practitioner, Integer> PRACTITIONER = AuCorePractitioner
+            .of(USER_ID, Params::integerId)
+            .from(USERS).where(LIVE_CLINICIAN).collation(CI)
+            .identifiers(Kind.HPII.of(HPII).indexed(), Kind.PRESCRIBER_NUMBER.of(PRESCRIBERNO))
+            .nameUse(null).family(USER_SURNAME).given(USER_FIRSTNAME)
+            .phone(WORK, USER_PHONE).email(WORK, USER_EMAIL)
+            .active(BpCodes.USER_ACTIVE)
+            .without("given")
+            .mapping();
 
-    static final ResourceMapping<Practitioner, Integer> PRACTITIONER = ResourceMapping
-            .of(Practitioner.class, AuProfiles.PRACTITIONER, USER_ID, Params::integerId)
-            .from(USERS, USER_ID, USERSTATUS, HPII, USER_SURNAME, USER_FIRSTNAME, PRESCRIBERNO, USER_PHONE, USER_EMAIL)
-            .where(LIVE_CLINICIAN)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPII_SYSTEM, HPII::eq,
-                    org.halocloud.mappings.au.AuCodes.PRESCRIBER_NUMBER_SYSTEM, v -> DSL.trim(PRESCRIBERNO).eq(v))))
-            .search("name", Params.string(CI, USER_SURNAME, USER_FIRSTNAME))
-            .search("family", Params.string(CI, USER_SURNAME))
-            .map(BpResources::practitioner);
+    static final ResourceMapping<Patient, Integer> PATIENT = AuCorePatient
+            .of(PATIENT_ID, Params::integerId)
+            .from(PATIENTS.crossJoin(PRACTICE)).where(LIVE_PATIENT).collation(CI).zone(ZONE)
+            .identifiers(Kind.IHI.of(IHI).indexed(),
+                    AuIdentifier.medicare(MEDICARENO, MEDICARELINENO, MEDICAREEXPIRY),
+                    AuIdentifier.dva(DVANO, BpCodes.DVA_CARD),
+                    AuIdentifier.medicalRecordNumber(PRACTICE_HPIO, RECORDNO, PRACTICENAME))
+            .family(SURNAME).given(FIRSTNAME).middleName(MIDDLENAME).preferred(PREFERREDNAME)
+            .phone(HOME, HOMEPHONE).phone(WORK, WORKPHONE).phone(MOBILE, MOBILEPHONE)
+            .gender(BpCodes.SEX).birthDate(DOB).deceased(DATEOFDEATH)
+            .address(ADDRESS1, ADDRESS2, CITY, null, POSTCODE)
+            .active(BpCodes.PATIENT_ACTIVE)
+            .indigenousStatus(BpCodes.INDIGENOUS_STATUS)
+            .generalPractitioner(Ref.to(PRACTITIONER, USUAL_DOCTOR))
+            .mapping();
 
     // ------------------------------------------------------------------ practice, locations, roles
 
@@ -115,19 +120,19 @@ public final class BpPremierFhir implements PmsMapping {
             .search("address-postalcode", Params.string(CI, LOCATION_POSTCODE))
             .map(BpResources::location);
 
-    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = ResourceMapping
-            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, PL_ID, Params::integerId)
-            .from(PROVIDER_LOCATION, PL_ID, PL_USERID, PL_LOCATIONID, PROVIDERNUMBER, PRACTICE_REF)
+    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
+            .of(PL_ID, Params::integerId)
+            .from(PROVIDER_LOCATION)
             .where(PL_RECORDSTATUS.eq(1)
                     .and(PL_USERID.in(DSL.select(USER_ID).from(USERS).where(LIVE_CLINICIAN)))
                     .and(PL_LOCATIONID.in(DSL.select(LOCATIONID).from(LOCATIONS).where(LOCATION_RECORDSTATUS.eq(1)))))
-            .search("identifier", Params.identifier(Map.of(
-                    AuCodes.PROVIDER_NUMBER_SYSTEM, v -> DSL.trim(PROVIDERNUMBER).eq(v))))
-            .search("practitioner", Params.reference("Practitioner", PL_USERID, Params::integerId))
-            .search("organization", Params.reference("Organization", THE_PRACTICE, Params::integerId))
-            .search("location", Params.reference("Location", PL_LOCATIONID, Params::integerId))
+            .identifiers(Kind.PROVIDER_NUMBER.of(PROVIDERNUMBER))
+            .alwaysActive()
+            .practitioner(Ref.to(PRACTITIONER, PL_USERID))
+            .organization(Ref.to(ORGANIZATION, PRACTICE_REF))
+            .location(Ref.to(LOCATION, PL_LOCATIONID))
             .include("practitioner")
-            .map(BpResources::practitionerRole);
+            .mapping();
 
     // ------------------------------------------------------------------ encounters
 

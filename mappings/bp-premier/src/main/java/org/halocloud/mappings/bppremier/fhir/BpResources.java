@@ -56,91 +56,6 @@ final class BpResources {
     private BpResources() {
     }
 
-    static Patient patient(Row r) {
-        Patient p = new Patient();
-        String ihi = r.text(IHI);
-        if (ihi != null) {
-            p.addIdentifier(AuCodes.ihi(ihi));
-        }
-        String medicare = r.text(MEDICARENO) == null ? null : r.text(MEDICARENO).replaceAll("\\D", "");
-        if (medicare != null && medicare.length() == 10) {
-            String irn = r.text(MEDICARELINENO);
-            Identifier id = AuCodes.medicare(irn == null ? medicare : medicare + irn);
-            String expiry = r.text(MEDICAREEXPIRY); // MM/YYYY
-            if (expiry != null && expiry.matches("\\d{2}/\\d{4}")) {
-                id.getPeriod().setEndElement(new DateTimeType(expiry.substring(3) + "-" + expiry.substring(0, 2)));
-            }
-            p.addIdentifier(id);
-        }
-        String dva = r.text(DVANO);
-        if (dva != null) {
-            p.addIdentifier(AuCodeTables.dva(dva, BpCodes.DVA_CARD.decode(r)));
-        }
-        if (r.text(RECORDNO) != null && r.text(PRACTICE_HPIO) != null) {
-            p.addIdentifier(AuCodes.medicalRecordNumber(r.text(PRACTICE_HPIO), r.text(RECORDNO), r.text(PRACTICENAME)));
-        }
-        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.text(SURNAME));
-        if (r.text(FIRSTNAME) != null) {
-            name.addGiven(r.text(FIRSTNAME));
-        }
-        if (r.text(MIDDLENAME) != null) {
-            name.addGiven(r.text(MIDDLENAME));
-        }
-        if (r.text(PREFERREDNAME) != null) {
-            p.addName().setUse(HumanName.NameUse.USUAL).addGiven(r.text(PREFERREDNAME)).setFamily(r.text(SURNAME));
-        }
-        phone(p, r.text(HOMEPHONE), ContactPoint.ContactPointUse.HOME);
-        phone(p, r.text(WORKPHONE), ContactPoint.ContactPointUse.WORK);
-        phone(p, r.text(MOBILEPHONE), ContactPoint.ContactPointUse.MOBILE);
-        p.setGender(BpCodes.SEX.decode(r));
-        if (r.date(DOB) != null) {
-            p.setBirthDateElement(new DateType(r.date(DOB).toString()));
-        } else {
-            p.getBirthDateElement().addExtension(AuCodes.unknown());
-        }
-        if (r.dateTime(DATEOFDEATH) != null) {
-            p.setDeceased(new DateTimeType(r.date(DATEOFDEATH).toString()));
-        }
-        if (r.text(ADDRESS1) != null || r.text(CITY) != null) {
-            var address = p.addAddress().setUse(org.hl7.fhir.r4.model.Address.AddressUse.HOME)
-                    .setCity(r.text(CITY)).setPostalCode(r.text(POSTCODE)).setCountry("AU");
-            if (r.text(ADDRESS1) != null) {
-                address.addLine(r.text(ADDRESS1));
-            }
-            if (r.text(ADDRESS2) != null) {
-                address.addLine(r.text(ADDRESS2));
-            }
-        }
-        p.setActive(r.integer(PATIENTSTATUS) != 2);
-        p.addExtension(AuCodes.indigenousStatus(BpCodes.INDIGENOUS_STATUS.decode(r)));
-        Integer doctor = r.integer(USUAL_DOCTOR);
-        if (doctor != null && doctor > 0) {
-            p.addGeneralPractitioner(new Reference("Practitioner/" + doctor));
-        }
-        return p;
-    }
-
-    static Practitioner practitioner(Row r) {
-        Practitioner p = new Practitioner();
-        if (r.text(HPII) != null) {
-            p.addIdentifier(AuCodes.hpii(r.text(HPII)));
-        }
-        if (r.text(PRESCRIBERNO) != null) {
-            p.addIdentifier(AuCodes.prescriberNumber(r.text(PRESCRIBERNO)));
-        }
-        HumanName name = p.addName().setFamily(r.text(USER_SURNAME));
-        if (r.text(USER_FIRSTNAME) != null) {
-            name.addGiven(r.text(USER_FIRSTNAME));
-        }
-        phone(p, r.text(USER_PHONE), ContactPoint.ContactPointUse.WORK);
-        if (r.text(USER_EMAIL) != null) {
-            p.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(r.text(USER_EMAIL))
-                    .setUse(ContactPoint.ContactPointUse.WORK);
-        }
-        p.setActive(BpCodes.USER_ACTIVE.decode(r));
-        return p;
-    }
-
     // ------------------------------------------------------------------ practice, locations, roles
 
     private static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
@@ -187,20 +102,6 @@ final class BpResources {
             l.setManagingOrganization(new Reference("Organization/" + r.integer(PRACTICE_REF)));
         }
         return l;
-    }
-
-    static PractitionerRole practitionerRole(Row r) {
-        PractitionerRole role = new PractitionerRole();
-        if (r.text(PROVIDERNUMBER) != null) {
-            role.addIdentifier(AuCodes.providerNumber(r.text(PROVIDERNUMBER)));
-        }
-        role.setActive(true);
-        role.setPractitioner(new Reference("Practitioner/" + r.integer(PL_USERID)));
-        if (r.integer(PRACTICE_REF) != null) {
-            role.setOrganization(new Reference("Organization/" + r.integer(PRACTICE_REF)));
-        }
-        role.addLocation(new Reference("Location/" + r.integer(PL_LOCATIONID)));
-        return role;
     }
 
     // ------------------------------------------------------------------ encounters
@@ -671,13 +572,5 @@ final class BpResources {
 
     private static void telecom(List<ContactPoint> telecom, ContactPoint.ContactPointSystem system, String value) {
         Elements.contact(telecom, system, value, ContactPoint.ContactPointUse.WORK);
-    }
-
-    private static void phone(Patient p, String number, ContactPoint.ContactPointUse use) {
-        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, number, use);
-    }
-
-    private static void phone(Practitioner p, String number, ContactPoint.ContactPointUse use) {
-        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, number, use);
     }
 }

@@ -71,7 +71,19 @@ final class D4wCodes {
             .code(false, false)
             .otherwise(false);
 
+    /** PATIENT.IS_ACTIVE as the Patient's {@code active}. */
+    static final CodeTable<Boolean, Boolean> PATIENT_ACTIVE = CodeTable.<Boolean, Boolean>of(PAT_IS_ACTIVE, "", String::valueOf)
+            .code(true, true)
+            .code(false, false)
+            .otherwise(false);
+
+    /** PROVIDER.IS_ACTIVE as the Practitioner's (and its PractitionerRole's) {@code active}. */
+    static final CodeTable<Boolean, Boolean> PROVIDER_ACTIVE = CodeTable.<Boolean, Boolean>of(PRV_IS_ACTIVE, "", String::valueOf)
+            .code(true, true)
+            .code(false, false)
+            .otherwise(false);
+
     /** Every table, for the contract test. */
     static final List<CodeTable<?, ?>> ALL = List.of(GENDER, INDIGENOUS_STATUS, DVA_CARD, PROVIDER_ROLE,
-            APPOINTMENT_STATUS, CONDITION_STATUS, MEDICATION_STATUS, BOOK_ACTIVE);
+            APPOINTMENT_STATUS, CONDITION_STATUS, MEDICATION_STATUS, BOOK_ACTIVE, PATIENT_ACTIVE, PROVIDER_ACTIVE);
 }

@@ -1,16 +1,25 @@
 package org.halocloud.mappings.d4w.fhir;
 
 import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.MOBILE;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.WORK;
 
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCorePatient;
+import org.halocloud.mappings.au.AuCorePractitioner;
+import org.halocloud.mappings.au.AuCorePractitionerRole;
+import org.halocloud.mappings.au.AuIdentifier;
+import org.halocloud.mappings.au.AuIdentifier.Kind;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
+import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
@@ -64,51 +73,29 @@ public final class D4wFhir implements PmsMapping {
     static final String DENTIST = "106289002";
     static final String DENTAL_HYGIENIST = "26042002";
 
-    static final ResourceMapping<Patient, Integer> PATIENT = ResourceMapping
-            .of(Patient.class, AuProfiles.PATIENT, PAT_PATIENT_ID, Params::integerId)
-            .from(PATIENT_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PAT_LOCATION_ID)),
-                    PAT_PATIENT_ID, PAT_CARD_NO, PAT_TITLE, PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_SURNAME,
-                    PAT_PREFERRED_NAME, PAT_DOB, PAT_GENDER, PAT_ADDRESS1, PAT_ADDRESS2, PAT_SUBURB, PAT_STATE,
-                    PAT_POSTCODE, PAT_HOME_PH, PAT_WORK_PH, PAT_MOBILE_PH, PAT_EMAIL, PAT_MEDICARE_NO, PAT_MEDICARE_REF,
-                    PAT_MEDICARE_EXP, PAT_DVA_NO, PAT_DVA_CARD, PAT_IHI, PAT_ATSI_STATUS, PAT_MAIN_PROVIDER_ID,
-                    PAT_IS_ACTIVE, LOC_HPIO, LOC_NAME)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.IHI_SYSTEM, PAT_IHI::eq,
-                    AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, PAT_MEDICARE_NO, PAT_MEDICARE_REF),
-                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(PAT_DVA_NO).eq(v)), LOC_HPIO, PAT_CARD_NO))
-            .search("family", Params.string(PAT_SURNAME))
-            .search("given", Params.string(PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_PREFERRED_NAME))
-            .search("name", Params.string(PAT_SURNAME, PAT_FIRST_NAME, PAT_MIDDLE_NAME, PAT_PREFERRED_NAME))
-            .search("birthdate", day(PAT_DOB))
-            .search("gender", D4wCodes.GENDER.parameter())
-            .search("indigenous-status", D4wCodes.INDIGENOUS_STATUS.parameter())
-            .map(D4wResources::patient);
+    static final ResourceMapping<Practitioner, Integer> PRACTITIONER = AuCorePractitioner
+            .of(PRV_PROVIDER_ID, Params::integerId)
+            .from(PROVIDER_T)
+            .identifiers(Kind.HPII.of(PRV_HPII).indexed(), Kind.AHPRA.of(PRV_AHPRA_NO))
+            .family(PRV_SURNAME).given(PRV_FIRST_NAME).prefix(PRV_TITLE)
+            .active(D4wCodes.PROVIDER_ACTIVE)
+            .mapping();
 
-    static final ResourceMapping<Practitioner, Integer> PRACTITIONER = ResourceMapping
-            .of(Practitioner.class, AuProfiles.PRACTITIONER, PRV_PROVIDER_ID, Params::integerId)
-            .from(PROVIDER_T, PRV_PROVIDER_ID, PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME, PRV_AHPRA_NO, PRV_HPII,
-                    PRV_IS_ACTIVE)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPII_SYSTEM, PRV_HPII::eq,
-                    AuCodes.AHPRA_SYSTEM, v -> DSL.trim(PRV_AHPRA_NO).eq(v))))
-            .search("name", Params.string(PRV_SURNAME, PRV_FIRST_NAME))
-            .search("family", Params.string(PRV_SURNAME))
-            .search("given", Params.string(PRV_FIRST_NAME))
-            .map(D4wResources::practitioner);
-
-    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = ResourceMapping
-            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, PRV_PROVIDER_ID, Params::integerId)
-            .from(PROVIDER_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PRV_LOCATION_ID)), PRV_PROVIDER_ID,
-                    PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME, PRV_PROVIDER_TYPE, PRV_MEDICARE_PROVIDER_NO,
-                    PRV_LOCATION_ID, PRV_IS_ACTIVE, LOC_NAME, LOC_PHONE, LOC_EMAIL)
-            .search("identifier", Params.identifier(Map.of(
-                    AuCodes.PROVIDER_NUMBER_SYSTEM, v -> DSL.trim(PRV_MEDICARE_PROVIDER_NO).eq(v))))
-            .search("practitioner", Params.reference("Practitioner", PRV_PROVIDER_ID, Params::integerId))
-            .search("organization", Params.reference("Organization", PRV_LOCATION_ID, Params::integerId))
-            .search("location", Params.reference("Location", PRV_LOCATION_ID, Params::integerId))
-            .search("role", D4wCodes.PROVIDER_ROLE.parameter())
-            .include("practitioner")
-            .map(D4wResources::practitionerRole);
+    static final ResourceMapping<Patient, Integer> PATIENT = AuCorePatient
+            .of(PAT_PATIENT_ID, Params::integerId)
+            .from(PATIENT_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PAT_LOCATION_ID))).zone(ZONE)
+            .identifiers(Kind.IHI.of(PAT_IHI).indexed(),
+                    AuIdentifier.medicare(PAT_MEDICARE_NO, PAT_MEDICARE_REF, PAT_MEDICARE_EXP),
+                    AuIdentifier.dva(PAT_DVA_NO, D4wCodes.DVA_CARD),
+                    AuIdentifier.medicalRecordNumber(LOC_HPIO, PAT_CARD_NO, LOC_NAME))
+            .family(PAT_SURNAME).given(PAT_FIRST_NAME, PAT_MIDDLE_NAME).prefix(PAT_TITLE).preferred(PAT_PREFERRED_NAME)
+            .phone(HOME, PAT_HOME_PH).phone(WORK, PAT_WORK_PH).phone(MOBILE, PAT_MOBILE_PH).email(HOME, PAT_EMAIL)
+            .gender(D4wCodes.GENDER).birthDate(PAT_DOB, Params::day)
+            .address(PAT_ADDRESS1, PAT_ADDRESS2, PAT_SUBURB, PAT_STATE, PAT_POSTCODE)
+            .active(D4wCodes.PATIENT_ACTIVE)
+            .indigenousStatus(D4wCodes.INDIGENOUS_STATUS)
+            .generalPractitioner(Ref.to(PRACTITIONER, PAT_MAIN_PROVIDER_ID))
+            .mapping();
 
     static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
             .of(Organization.class, AuProfiles.ORGANIZATION, LOC_LOCATION_ID, Params::integerId)
@@ -131,6 +118,19 @@ public final class D4wFhir implements PmsMapping {
             .search("address-state", Params.string(LOC_STATE))
             .search("address-postalcode", Params.string(LOC_POSTCODE))
             .map(D4wResources::location);
+
+    static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
+            .of(PRV_PROVIDER_ID, Params::integerId)
+            .from(PROVIDER_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PRV_LOCATION_ID)))
+            .identifiers(Kind.PROVIDER_NUMBER.of(PRV_MEDICARE_PROVIDER_NO))
+            .practitioner(Ref.to(PRACTITIONER, PRV_PROVIDER_ID).display(PRV_TITLE, PRV_FIRST_NAME, PRV_SURNAME))
+            .organization(Ref.to(ORGANIZATION, PRV_LOCATION_ID).display(LOC_NAME))
+            .location(Ref.to(LOCATION, PRV_LOCATION_ID).display(LOC_NAME))
+            .role(D4wCodes.PROVIDER_ROLE)
+            .phone(WORK, LOC_PHONE).email(WORK, LOC_EMAIL)
+            .active(D4wCodes.PROVIDER_ACTIVE)
+            .include("practitioner")
+            .mapping();
 
     static final ResourceMapping<Procedure, Integer> PROCEDURE = ResourceMapping
             .of(Procedure.class, AuProfiles.PROCEDURE, TX_TREATMENT_ID, Params::integerId)

@@ -44,109 +44,6 @@ final class D4wResources {
 
     // ---- people ----
 
-    static Patient patient(Row r) {
-        Patient p = new Patient();
-        if (r.text(PAT_IHI) != null) {
-            p.addIdentifier(AuCodes.ihi(r.text(PAT_IHI)));
-        }
-        String medicare = r.text(PAT_MEDICARE_NO) == null ? null : r.text(PAT_MEDICARE_NO).replaceAll("\\D", "");
-        if (medicare != null && medicare.length() == 10) {
-            String irn = r.text(PAT_MEDICARE_REF);
-            Identifier id = AuCodes.medicare(irn == null ? medicare : medicare + irn);
-            LocalDate expiry = r.date(PAT_MEDICARE_EXP);
-            if (expiry != null) { // a card expires at the end of a month: month precision, as printed on it
-                id.getPeriod().setEndElement(new DateTimeType(expiry.toString().substring(0, 7)));
-            }
-            p.addIdentifier(id);
-        }
-        if (r.text(PAT_DVA_NO) != null) {
-            p.addIdentifier(AuCodeTables.dva(r.text(PAT_DVA_NO), D4wCodes.DVA_CARD.decode(r)));
-        }
-        if (r.text(PAT_CARD_NO) != null && r.text(LOC_HPIO) != null) {
-            p.addIdentifier(AuCodes.medicalRecordNumber(r.text(LOC_HPIO), r.text(PAT_CARD_NO), r.text(LOC_NAME)));
-        }
-        if (p.getIdentifier().isEmpty()) {
-            p.addIdentifier().addExtension(AuCodes.unknown());
-        }
-        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.text(PAT_SURNAME));
-        given(name, r.text(PAT_FIRST_NAME));
-        given(name, r.text(PAT_MIDDLE_NAME));
-        if (r.text(PAT_TITLE) != null) {
-            name.addPrefix(r.text(PAT_TITLE));
-        }
-        if (r.text(PAT_PREFERRED_NAME) != null) {
-            p.addName().setUse(HumanName.NameUse.USUAL).addGiven(r.text(PAT_PREFERRED_NAME)).setFamily(r.text(PAT_SURNAME));
-        }
-        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_HOME_PH), ContactPoint.ContactPointUse.HOME);
-        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_WORK_PH), ContactPoint.ContactPointUse.WORK);
-        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(PAT_MOBILE_PH), ContactPoint.ContactPointUse.MOBILE);
-        Elements.contact(p.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(PAT_EMAIL), ContactPoint.ContactPointUse.HOME);
-        p.setGender(D4wCodes.GENDER.decode(r));
-        if (r.date(PAT_DOB) != null) {
-            p.setBirthDateElement(new DateType(r.date(PAT_DOB).toString()));
-        } else {
-            p.getBirthDateElement().addExtension(AuCodes.unknown());
-        }
-        Address address = Elements.australianAddress(r.text(PAT_ADDRESS1), r.text(PAT_ADDRESS2), r.text(PAT_SUBURB), r.text(PAT_STATE),
-                r.text(PAT_POSTCODE));
-        if (address != null) {
-            p.addAddress(address.setUse(Address.AddressUse.HOME));
-        }
-        p.setActive(r.flag(PAT_IS_ACTIVE));
-        Integer atsi = D4wCodes.INDIGENOUS_STATUS.decode(r);
-        if (atsi != null) {
-            p.addExtension(AuCodes.indigenousStatus(atsi));
-        }
-        Integer provider = r.integer(PAT_MAIN_PROVIDER_ID);
-        if (provider != null && provider > 0) {
-            p.addGeneralPractitioner(new Reference("Practitioner/" + provider));
-        }
-        return p;
-    }
-
-    static Practitioner practitioner(Row r) {
-        Practitioner p = new Practitioner();
-        if (r.text(PRV_HPII) != null) {
-            p.addIdentifier(AuCodes.hpii(r.text(PRV_HPII)));
-        }
-        if (r.text(PRV_AHPRA_NO) != null) {
-            p.addIdentifier(AuCodes.ahpra(r.text(PRV_AHPRA_NO)));
-        }
-        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.text(PRV_SURNAME));
-        given(name, r.text(PRV_FIRST_NAME));
-        if (r.text(PRV_TITLE) != null) {
-            name.addPrefix(r.text(PRV_TITLE));
-        }
-        p.setActive(r.flag(PRV_IS_ACTIVE));
-        return p;
-    }
-
-    static PractitionerRole practitionerRole(Row r) {
-        PractitionerRole role = new PractitionerRole();
-        if (r.text(PRV_MEDICARE_PROVIDER_NO) != null) {
-            role.addIdentifier(AuCodes.providerNumber(r.text(PRV_MEDICARE_PROVIDER_NO)));
-        }
-        String name = String.join(" ", java.util.stream.Stream.of(r.text(PRV_TITLE), r.text(PRV_FIRST_NAME),
-                r.text(PRV_SURNAME)).filter(java.util.Objects::nonNull).toList());
-        role.setPractitioner(new Reference("Practitioner/" + r.text(PRV_PROVIDER_ID)).setDisplay(name));
-        Integer location = r.integer(PRV_LOCATION_ID);
-        if (location != null) {
-            role.setOrganization(new Reference("Organization/" + location).setDisplay(r.text(LOC_NAME)));
-            role.addLocation(new Reference("Location/" + location).setDisplay(r.text(LOC_NAME)));
-        }
-        CodeTable.Code type = D4wCodes.PROVIDER_ROLE.decode(r);
-        if (type != null) {
-            CodeableConcept code = role.addCode().setText(type.display());
-            if (type.code() != null) {
-                code.addCoding(new Coding(D4wCodes.PROVIDER_ROLE.system(), type.code(), type.display()));
-            }
-        }
-        Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        Elements.contact(role.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        role.setActive(r.flag(PRV_IS_ACTIVE));
-        return role;
-    }
-
     // ---- places ----
 
     static Organization organization(Row r) {
@@ -323,12 +220,6 @@ final class D4wResources {
     }
 
     // ---- shared ----
-
-    private static void given(HumanName name, String given) {
-        if (given != null) {
-            name.addGiven(given);
-        }
-    }
 
     static Schedule schedule(Row r) {
         Schedule s = new Schedule();

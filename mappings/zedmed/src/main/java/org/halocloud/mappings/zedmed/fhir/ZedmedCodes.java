@@ -4,6 +4,7 @@ import static org.halocloud.mappings.zedmed.fhir.ZedmedTables.*;
 
 import java.util.List;
 import org.halocloud.mappings.au.AuCodeTables;
+import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.CodeTable.Code;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
@@ -70,7 +71,37 @@ final class ZedmedCodes {
             .code(false, 0)
             .otherwise(false);
 
+    /** PATIENT.IS_ACTIVE as the Patient's {@code active}. */
+    static final CodeTable<Integer, Boolean> PATIENT_ACTIVE = CodeTable.<Integer, Boolean>of(PATIENT_IS_ACTIVE, "", String::valueOf)
+            .code(true, 1)
+            .code(false, 0)
+            .otherwise(false);
+
+    /** DOCTOR.IS_ACTIVE as each of the doctor's roles' {@code active}. */
+    static final CodeTable<Integer, Boolean> ROLE_ACTIVE = CodeTable.<Integer, Boolean>of(ZedmedTables.ROLE_ACTIVE, "", String::valueOf)
+            .code(true, 1)
+            .code(false, 0)
+            .otherwise(false);
+
+    static final Code IHI_DECEASED = new Code("deceased", null);
+
+    /** PATIENT.IHI_STATUS as AU Base's ihi-status: A active, D deceased, R retired, E expired; others none. */
+    static final CodeTable<String, Code> IHI_STATUS = CodeTable.coded(ZedmedTables.IHI_STATUS, AuCodes.IHI_STATUS_CODES)
+            .code(new Code("active", null), "A")
+            .code(IHI_DECEASED, "D")
+            .code(new Code("retired", null), "R")
+            .code(new Code("expired", null), "E")
+            .build();
+
+    /** PATIENT.IHI_RECORD_STATUS as AU Base's ihi-record-status: V verified, U unverified, P provisional. */
+    static final CodeTable<String, Code> IHI_RECORD_STATUS = CodeTable
+            .coded(ZedmedTables.IHI_RECORD_STATUS, AuCodes.IHI_RECORD_STATUS_CODES)
+            .code(new Code("verified", null), "V")
+            .code(new Code("unverified", null), "U")
+            .code(new Code("provisional", null), "P")
+            .build();
+
     /** Every table, for the contract test. */
     static final List<CodeTable<?, ?>> ALL = List.of(SEX, DOCTOR_SEX, INDIGENOUS, DVA_CARD, APPOINTMENT_STATUS,
-            CONSULT_CLASS, SCRIPT_STATUS, ALLERGY_STATUS, DOCTOR_ACTIVE);
+            CONSULT_CLASS, SCRIPT_STATUS, ALLERGY_STATUS, DOCTOR_ACTIVE, PATIENT_ACTIVE, IHI_STATUS, IHI_RECORD_STATUS);
 }

@@ -1,6 +1,9 @@
 package org.halocloud.mappings.zedmed.fhir;
 
 import static org.halocloud.mappings.zedmed.fhir.ZedmedTables.*;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.MOBILE;
+import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.WORK;
 
 import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import java.time.ZoneId;
@@ -11,11 +14,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCorePatient;
+import org.halocloud.mappings.au.AuCorePractitioner;
+import org.halocloud.mappings.au.AuCorePractitionerRole;
+import org.halocloud.mappings.au.AuIdentifier;
+import org.halocloud.mappings.au.AuIdentifier.Kind;
 import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
+import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
@@ -69,54 +78,37 @@ public final class ZedmedFhir implements PmsMapping {
 
     // ------------------------------------------------------------------ ADMIN
 
-    static final ResourceMapping<Patient, Integer> PATIENTS = ResourceMapping
-            .of(Patient.class, AuProfiles.PATIENT, PATIENT_ID, Params::integerId)
-            .from(PATIENT.leftJoin(PRACTICE).on(Params.ALWAYS), PATIENT_ID, CHART_NO, TITLE, GIVEN_NAME,
-                    MIDDLE_NAME, FAMILY_NAME, PREFERRED_NAME, DOB, SEX, ADDR_LINE1, ADDR_LINE2, SUBURB, STATE, POSTCODE,
-                    HOME_PHONE, WORK_PHONE, MOBILE_PHONE, EMAIL, MEDICARE_NO, MEDICARE_IRN, MEDICARE_EXPIRY, DVA_NO,
-                    DVA_CARD_TYPE, CONCESSION_NO, CONCESSION_TYPE, IHI, IHI_STATUS, IHI_RECORD_STATUS, INDIGENOUS_STATUS,
-                    USUAL_DR_CODE, DECEASED_DATE, PATIENT_IS_ACTIVE, PRACTICE_HPIO, PRACTICE_NAME)
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.IHI_SYSTEM, IHI::eq,
-                    AuIdentifiers.MEDICARE_SYSTEM, v -> Params.medicare(v, MEDICARE_NO, MEDICARE_IRN),
-                    AuIdentifiers.DVA_SYSTEM, v -> DSL.trim(DVA_NO).eq(v),
-                    AuCodes.CENTRELINK_CRN_SYSTEM, v -> DSL.trim(CONCESSION_NO).eq(v)), PRACTICE_HPIO, CHART_NO))
-            .search("family", Params.string(FAMILY_NAME))
-            .search("given", Params.string(GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
-            .search("name", Params.string(FAMILY_NAME, GIVEN_NAME, MIDDLE_NAME, PREFERRED_NAME))
-            .search("birthdate", Params.date(DOB, ZONE))
-            .search("gender", ZedmedCodes.SEX.parameter())
-            .search("indigenous-status", ZedmedCodes.INDIGENOUS.parameter())
-            .map(ZedmedResources::patient);
+    static final ResourceMapping<Practitioner, String> PRACTITIONERS = AuCorePractitioner
+            .of(DR_CODE, ZedmedFhir::drCode)
+            .from(DOCTOR).catalogue(ADMIN)
+            .identifiers(Kind.HPII.of(DR_HPII).indexed(), Kind.PRESCRIBER_NUMBER.of(DR_PRESCRIBER_NO).indexed(),
+                    Kind.AHPRA.of(DR_AHPRA_NO).when(AuIdentifier.AHPRA_FORMAT))
+            .family(DR_FAMILY_NAME).prefix(DR_TITLE).given(DR_GIVEN_NAME)
+            .gender(ZedmedCodes.DOCTOR_SEX)
+            .active(ZedmedCodes.DOCTOR_ACTIVE)
+            .mapping();
 
-    static final ResourceMapping<Practitioner, String> PRACTITIONERS = ResourceMapping
-            .of(Practitioner.class, AuProfiles.PRACTITIONER, DR_CODE, ZedmedFhir::drCode)
-            .from(DOCTOR, DR_CODE, DR_TITLE, DR_GIVEN_NAME, DR_FAMILY_NAME, DR_SEX, DR_HPII, DR_PRESCRIBER_NO,
-                    DR_AHPRA_NO, DR_IS_ACTIVE)
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPII_SYSTEM, DR_HPII::eq,
-                    AuCodes.PRESCRIBER_NUMBER_SYSTEM, v -> DR_PRESCRIBER_NO.eq(v),
-                    AuCodes.AHPRA_SYSTEM, v -> DSL.trim(DR_AHPRA_NO).eq(v))))
-            .search("name", Params.string(DR_FAMILY_NAME, DR_GIVEN_NAME))
-            .search("family", Params.string(DR_FAMILY_NAME))
-            .search("given", Params.string(DR_GIVEN_NAME))
-            .map(ZedmedResources::practitioner);
+    /** A Centrelink concession card: CONCESSION_TYPE says which (PEN, HCC, CSH); other types render none. */
+    private static final AuIdentifier CONCESSION_CARD = AuIdentifier.of(AuCodes.CENTRELINK_CRN_SYSTEM,
+            ZedmedResources::concessionCard, v -> DSL.trim(CONCESSION_NO).eq(v), CONCESSION_NO, CONCESSION_TYPE);
 
-    static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = ResourceMapping
-            .of(PractitionerRole.class, AuProfiles.PRACTITIONER_ROLE, ROLE_ID, ZedmedFhir::roleId)
-            .from(ROLE, ROLE_ID, ROLE_DR_CODE, ROLE_BRANCH_ID, PROVIDER_NO, ROLE_DR_TITLE, ROLE_DR_GIVEN,
-                    ROLE_DR_FAMILY, ROLE_SPECIALTY, ROLE_ACTIVE, ROLE_BRANCH_NAME, ROLE_PHONE)
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(AuCodes.PROVIDER_NUMBER_SYSTEM, PROVIDER_NO::eq)))
-            .search("practitioner", Params.reference("Practitioner", ROLE_DR_CODE, ZedmedFhir::drCode))
-            .search("organization", Params.reference("Organization", ROLE_BRANCH_ID, Params::integerId))
-            .search("location", Params.reference("Location", ROLE_BRANCH_ID, Params::integerId))
-            .search("specialty", Params.token(SNOMED, Map.of("394814009", GENERAL_PRACTICE)))
-            .search("role", Params.token(ANZSCO, Map.of("253111", GENERAL_PRACTICE)))
-            .include("practitioner")
-            .map(ZedmedResources::practitionerRole);
+    static final ResourceMapping<Patient, Integer> PATIENTS = AuCorePatient
+            .of(PATIENT_ID, Params::integerId)
+            .from(PATIENT.leftJoin(PRACTICE).on(Params.ALWAYS)).catalogue(ADMIN).zone(ZONE)
+            .identifiers(Kind.IHI.of(IHI).indexed().withIhiStatus(ZedmedCodes.IHI_STATUS, ZedmedCodes.IHI_RECORD_STATUS),
+                    AuIdentifier.medicare(MEDICARE_NO, MEDICARE_IRN, MEDICARE_EXPIRY),
+                    AuIdentifier.dva(DVA_NO, ZedmedCodes.DVA_CARD),
+                    CONCESSION_CARD,
+                    AuIdentifier.medicalRecordNumber(PRACTICE_HPIO, CHART_NO, PRACTICE_NAME))
+            .family(FAMILY_NAME).prefix(TITLE).given(GIVEN_NAME, MIDDLE_NAME).preferred(PREFERRED_NAME)
+            .phone(HOME, HOME_PHONE).phone(WORK, WORK_PHONE).phone(MOBILE, MOBILE_PHONE).email(HOME, EMAIL)
+            .gender(ZedmedCodes.SEX).birthDate(DOB).deceased(DECEASED_DATE)
+            .address(ADDR_LINE1, ADDR_LINE2, SUBURB, STATE, POSTCODE)
+            .active(ZedmedCodes.PATIENT_ACTIVE)
+            .indigenousStatus(ZedmedCodes.INDIGENOUS)
+            .generalPractitioner(Ref.to(PRACTITIONERS, USUAL_DR_CODE))
+            .extras(ZedmedResources::deceasedByIhi)
+            .mapping();
 
     static final ResourceMapping<Organization, Integer> ORGANIZATIONS = ResourceMapping
             .of(Organization.class, AuProfiles.ORGANIZATION, BRANCH_ID, Params::integerId)
@@ -144,6 +136,21 @@ public final class ZedmedFhir implements PmsMapping {
             .search("address-postalcode", Params.string(BRANCH_POSTCODE))
             .search("organization", Params.reference("Organization", BRANCH_ID, Params::integerId))
             .map(ZedmedResources::location);
+
+    static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = AuCorePractitionerRole
+            .of(ROLE_ID, ZedmedFhir::roleId)
+            .from(ROLE).catalogue(ADMIN)
+            .identifiers(Kind.PROVIDER_NUMBER.of(PROVIDER_NO).indexed())
+            .active(ZedmedCodes.ROLE_ACTIVE)
+            .practitioner(Ref.to(PRACTITIONERS, ROLE_DR_CODE).display(ROLE_DR_TITLE, ROLE_DR_GIVEN, ROLE_DR_FAMILY))
+            .organization(Ref.to(ORGANIZATIONS, ROLE_BRANCH_ID).display(ROLE_BRANCH_NAME))
+            .location(Ref.to(LOCATIONS, ROLE_BRANCH_ID).display(ROLE_BRANCH_NAME))
+            .phone(WORK, ROLE_PHONE)
+            .extras(ZedmedResources::specialty, ROLE_SPECIALTY)
+            .search("specialty", Params.token(SNOMED, Map.of("394814009", GENERAL_PRACTICE)))
+            .search("role", Params.token(ANZSCO, Map.of("253111", GENERAL_PRACTICE)))
+            .include("practitioner")
+            .mapping();
 
     /** Appointment has no AU Core (or AU Base) profile: base R4. */
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping

@@ -53,135 +53,29 @@ final class ZedmedResources {
 
     // ------------------------------------------------------------------ people and places
 
-    static Patient patient(Row r) {
-        Patient p = new Patient();
-        String ihi = r.text(IHI);
-        if (ihi != null) {
-            Identifier id = AuCodes.ihi(ihi);
-            String status = switch (String.valueOf(r.text(IHI_STATUS))) {
-                case "A" -> "active";
-                case "D" -> "deceased";
-                case "R" -> "retired";
-                case "E" -> "expired";
-                default -> null;
-            };
-            if (status != null) {
-                id.addExtension(AuCodes.ihiStatus(status));
-            }
-            String recordStatus = switch (String.valueOf(r.text(IHI_RECORD_STATUS))) {
-                case "V" -> "verified";
-                case "U" -> "unverified";
-                case "P" -> "provisional";
-                default -> null;
-            };
-            if (recordStatus != null) {
-                id.addExtension(AuCodes.ihiRecordStatus(recordStatus));
-            }
-            p.addIdentifier(id);
-        }
-        String medicare = r.text(MEDICARE_NO) == null ? null : r.text(MEDICARE_NO).replaceAll("\\D", "");
-        if (medicare != null && medicare.length() == 10) {
-            String irn = r.text(MEDICARE_IRN);
-            Identifier id = AuCodes.medicare(irn == null ? medicare : medicare + irn);
-            String expiry = r.text(MEDICARE_EXPIRY); // MM/YYYY
-            if (expiry != null && expiry.matches("\\d{2}/\\d{4}")) {
-                id.getPeriod().setEndElement(new DateTimeType(expiry.substring(3) + "-" + expiry.substring(0, 2)));
-            }
-            p.addIdentifier(id);
-        }
-        String dva = r.text(DVA_NO);
-        if (dva != null) {
-            p.addIdentifier(AuCodeTables.dva(dva, ZedmedCodes.DVA_CARD.decode(r)));
-        }
+    /** A Centrelink concession card of the type CONCESSION_TYPE names (PEN, HCC, CSH); null for none or another. */
+    static Identifier concessionCard(Row r) {
         String concession = r.text(CONCESSION_NO);
-        if (concession != null) {
-            switch (String.valueOf(r.text(CONCESSION_TYPE))) {
-                case "PEN" -> p.addIdentifier(AuCodes.pensionerConcessionCard(concession));
-                case "HCC" -> p.addIdentifier(AuCodes.healthCareCard(concession));
-                case "CSH" -> p.addIdentifier(AuCodes.seniorsHealthCard(concession));
-                default -> {
-                }
-            }
+        if (concession == null) {
+            return null;
         }
-        if (r.text(CHART_NO) != null && r.text(PRACTICE_HPIO) != null) {
-            p.addIdentifier(AuCodes.medicalRecordNumber(r.text(PRACTICE_HPIO), r.text(CHART_NO), r.text(PRACTICE_NAME)));
-        }
-        HumanName name = p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(r.text(FAMILY_NAME));
-        if (r.text(TITLE) != null) {
-            name.addPrefix(r.text(TITLE));
-        }
-        if (r.text(GIVEN_NAME) != null) {
-            name.addGiven(r.text(GIVEN_NAME));
-        }
-        if (r.text(MIDDLE_NAME) != null) {
-            name.addGiven(r.text(MIDDLE_NAME));
-        }
-        if (r.text(PREFERRED_NAME) != null) {
-            p.addName().setUse(HumanName.NameUse.USUAL).addGiven(r.text(PREFERRED_NAME)).setFamily(r.text(FAMILY_NAME));
-        }
-        phone(p.addTelecom(), r.text(HOME_PHONE), ContactPoint.ContactPointUse.HOME);
-        phone(p.addTelecom(), r.text(WORK_PHONE), ContactPoint.ContactPointUse.WORK);
-        phone(p.addTelecom(), r.text(MOBILE_PHONE), ContactPoint.ContactPointUse.MOBILE);
-        if (r.text(EMAIL) != null) {
-            p.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(r.text(EMAIL))
-                    .setUse(ContactPoint.ContactPointUse.HOME);
-        }
-        p.getTelecom().removeIf(t -> t.getValue() == null);
-        p.setGender(ZedmedCodes.SEX.decode(r));
-        if (r.date(DOB) != null) {
-            p.setBirthDateElement(new DateType(r.date(DOB).toString()));
-        } else {
-            p.getBirthDateElement().addExtension(AuCodes.unknown());
-        }
-        if (r.date(DECEASED_DATE) != null) {
-            p.setDeceased(new DateTimeType(r.date(DECEASED_DATE).toString()));
-        } else if ("D".equals(r.text(IHI_STATUS))) {
+        return switch (String.valueOf(r.text(CONCESSION_TYPE))) {
+            case "PEN" -> AuCodes.pensionerConcessionCard(concession);
+            case "HCC" -> AuCodes.healthCareCard(concession);
+            case "CSH" -> AuCodes.seniorsHealthCard(concession);
+            default -> null;
+        };
+    }
+
+    /** Zedmed records a death the HI Service reported as the IHI's status: deceased, without a date. */
+    static void deceasedByIhi(Row r, Patient p) {
+        if (!p.hasDeceased() && ZedmedCodes.IHI_STATUS.decode(r) == ZedmedCodes.IHI_DECEASED) {
             p.setDeceased(new BooleanType(true));
         }
-        Address address = Elements.australianAddress(r.text(ADDR_LINE1), r.text(ADDR_LINE2), r.text(SUBURB), r.text(STATE), r.text(POSTCODE));
-        if (address != null) {
-            p.addAddress(address.setUse(Address.AddressUse.HOME));
-        }
-        Integer indigenous = ZedmedCodes.INDIGENOUS.decode(r);
-        if (indigenous != null) {
-            p.addExtension(AuCodes.indigenousStatus(indigenous));
-        }
-        if (r.text(USUAL_DR_CODE) != null) {
-            p.addGeneralPractitioner(new Reference("Practitioner/" + r.text(USUAL_DR_CODE)));
-        }
-        p.setActive(r.integer(PATIENT_IS_ACTIVE) == 1);
-        return p;
     }
 
-    static Practitioner practitioner(Row r) {
-        Practitioner p = new Practitioner();
-        if (r.text(DR_HPII) != null) {
-            p.addIdentifier(AuCodes.hpii(r.text(DR_HPII)));
-        }
-        if (r.text(DR_PRESCRIBER_NO) != null) {
-            p.addIdentifier(AuCodes.prescriberNumber(r.text(DR_PRESCRIBER_NO)));
-        }
-        String ahpra = r.text(DR_AHPRA_NO);
-        if (ahpra != null && ahpra.matches("[A-Z]{3}\\d{10}")) {
-            p.addIdentifier(AuCodes.ahpra(ahpra));
-        }
-        p.addName(doctorName(r.text(DR_TITLE), r.text(DR_GIVEN_NAME), r.text(DR_FAMILY_NAME)));
-        p.setGender(ZedmedCodes.DOCTOR_SEX.decode(r));
-        p.setActive(ZedmedCodes.DOCTOR_ACTIVE.decode(r));
-        return p;
-    }
-
-    static PractitionerRole practitionerRole(Row r) {
-        PractitionerRole role = new PractitionerRole();
-        if (r.text(PROVIDER_NO) != null) {
-            role.addIdentifier(AuCodes.providerNumber(r.text(PROVIDER_NO)));
-        }
-        role.setActive(r.integer(ROLE_ACTIVE) == 1);
-        HumanName name = doctorName(r.text(ROLE_DR_TITLE), r.text(ROLE_DR_GIVEN), r.text(ROLE_DR_FAMILY));
-        role.setPractitioner(new Reference("Practitioner/" + r.text(ROLE_DR_CODE)).setDisplay(name.getNameAsSingleString()));
-        String branch = r.text(ROLE_BRANCH_ID);
-        role.setOrganization(new Reference("Organization/" + branch).setDisplay(r.text(ROLE_BRANCH_NAME)));
-        role.addLocation(new Reference("Location/" + branch).setDisplay(r.text(ROLE_BRANCH_NAME)));
+    /** A doctor's SPECIALTY as the role's code and specialty: text, coded when it is general practice. */
+    static void specialty(Row r, PractitionerRole role) {
         String specialty = r.text(ROLE_SPECIALTY);
         if (specialty != null) {
             boolean gp = specialty.toUpperCase().startsWith("GENERAL PRACTICE");
@@ -194,9 +88,6 @@ final class ZedmedResources {
             role.addCode(code);
             role.addSpecialty(field);
         }
-        phone(role.addTelecom(), r.text(ROLE_PHONE), ContactPoint.ContactPointUse.WORK);
-        role.getTelecom().removeIf(t -> t.getValue() == null);
-        return role;
     }
 
     static Organization organization(Row r) {
@@ -521,17 +412,6 @@ final class ZedmedResources {
 
     static Reference patient(String id) {
         return new Reference("Patient/" + id);
-    }
-
-    static HumanName doctorName(String title, String given, String family) {
-        HumanName name = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family);
-        if (title != null) {
-            name.addPrefix(title);
-        }
-        if (given != null) {
-            name.addGiven(given);
-        }
-        return name;
     }
 
     static void phone(ContactPoint telecom, String number, ContactPoint.ContactPointUse use) {

@@ -1,0 +1,219 @@
+package org.halocloud.mappings.au;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.halocloud.mappings.fhir.CodeTable;
+import org.halocloud.mappings.fhir.CodeTable.Code;
+import org.halocloud.mappings.fhir.MappedElement;
+import org.halocloud.mappings.fhir.Params;
+import org.halocloud.mappings.fhir.Row;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * One identifier a template declares over PMS columns, once: its system, the columns it reads, how a row renders
+ * it (AU Base's type and system) and how {@code identifier=system|value} finds it. Searches compare the trimmed
+ * column (as {@link Row#text} reads it) unless declared {@link #indexed()}.
+ */
+public final class AuIdentifier {
+
+    private final String system;
+    private final List<Field<?>> columns;
+    private final Function<Row, Identifier> render;
+    private final Function<String, Condition> search;
+    private final Field<String> hpio;
+    private final Field<String> recordNumber;
+
+    private AuIdentifier(String system, List<Field<?>> columns, Function<Row, Identifier> render,
+                         Function<String, Condition> search, Field<String> hpio, Field<String> recordNumber) {
+        this.system = system;
+        this.columns = List.copyOf(columns);
+        this.render = render;
+        this.search = search;
+        this.hpio = hpio;
+        this.recordNumber = recordNumber;
+    }
+
+    /** An identifier held in one column, rendered by {@code shape} from the trimmed text. */
+    public static AuIdentifier value(String system, Field<String> column, Function<String, Identifier> shape) {
+        return new AuIdentifier(system, List.of(column), r -> {
+            String v = r.text(column);
+            return v == null ? null : shape.apply(v);
+        }, v -> DSL.trim(column).eq(v), null, null);
+    }
+
+    /** Any identifier: its own rendering (null when the row holds none) and search, over the given columns. */
+    public static AuIdentifier of(String system, Function<Row, Identifier> render, Function<String, Condition> search,
+                                  Field<?>... columns) {
+        return new AuIdentifier(system, List.of(columns), render, search, null, null);
+    }
+
+    /** The identifiers AU Base shapes from one value: each {@link #of(Field) of} a column, searched by its system. */
+    public enum Kind {
+        IHI(AuIdentifiers.IHI_SYSTEM, AuCodes::ihi),
+        HPII(AuIdentifiers.HPII_SYSTEM, AuCodes::hpii),
+        HPIO(AuIdentifiers.HPIO_SYSTEM, AuCodes::hpio),
+        PRESCRIBER_NUMBER(AuCodes.PRESCRIBER_NUMBER_SYSTEM, AuCodes::prescriberNumber),
+        PROVIDER_NUMBER(AuCodes.PROVIDER_NUMBER_SYSTEM, AuCodes::providerNumber),
+        AHPRA(AuCodes.AHPRA_SYSTEM, AuCodes::ahpra);
+
+        private final String system;
+        private final Function<String, Identifier> shape;
+
+        Kind(String system, Function<String, Identifier> shape) {
+            this.system = system;
+            this.shape = shape;
+        }
+
+        /** This identifier ← the column's trimmed text. */
+        public AuIdentifier of(Field<String> column) {
+            return value(system, column, shape);
+        }
+    }
+
+    /** AU Base's Ahpra number shape: three letters (the profession) and ten digits. */
+    public static final Predicate<String> AHPRA_FORMAT = v -> v.matches("[A-Z]{3}\\d{10}");
+
+    /**
+     * A Medicare card number (10 digits, spaces ignored) with its individual reference number, and its expiry as
+     * the card prints it ({@code MM/YYYY} text, or a date column): month precision. {@code expiry} may be null.
+     */
+    public static AuIdentifier medicare(Field<String> card, Field<String> irn, Field<?> expiry) {
+        List<Field<?>> columns = new ArrayList<>(List.of(card, irn));
+        if (expiry != null) {
+            columns.add(expiry);
+        }
+        return new AuIdentifier(AuIdentifiers.MEDICARE_SYSTEM, columns, r -> {
+            String number = r.text(card) == null ? null : r.text(card).replaceAll("\\D", "");
+            if (number == null || number.length() != 10) {
+                return null;
+            }
+            String reference = r.text(irn);
+            Identifier id = AuCodes.medicare(reference == null ? number : number + reference);
+            String month = expiry == null ? null : expiryMonth(r, expiry);
+            if (month != null) {
+                id.getPeriod().setEndElement(new DateTimeType(month));
+            }
+            return id;
+        }, v -> Params.medicare(v, card, irn), null, null);
+    }
+
+    /** A card's expiry as {@code YYYY-MM}: from {@code MM/YYYY} text or a date column; null when none. */
+    private static String expiryMonth(Row r, Field<?> expiry) {
+        if (expiry.getType() == LocalDateTime.class) {
+            var date = r.date(expiry);
+            return date == null ? null : date.toString().substring(0, 7);
+        }
+        String text = r.text(expiry);
+        return text != null && text.matches("\\d{2}/\\d{4}") ? text.substring(3) + "-" + text.substring(0, 2) : null;
+    }
+
+    /** A DVA file number, typed by the card its code table decodes. */
+    public static AuIdentifier dva(Field<String> number, CodeTable<?, Code> card) {
+        return new AuIdentifier(AuIdentifiers.DVA_SYSTEM, List.of(number, card.column()), r -> {
+            String v = r.text(number);
+            return v == null ? null : AuCodeTables.dva(v, card.decode(r));
+        }, v -> DSL.trim(number).eq(v), null, null);
+    }
+
+    /**
+     * The practice's own record number as AU Base's HPI-O-scoped medical record number, assigned by the practice
+     * ({@code assigner} its name); {@code identifier=<prefix><HPI-O>|number} must name the practice's HPI-O.
+     */
+    public static AuIdentifier medicalRecordNumber(Field<String> hpio, Field<String> number, Field<String> assigner) {
+        return new AuIdentifier(AuCodes.MEDICAL_RECORD_PREFIX, List.of(hpio, number, assigner), r ->
+                r.text(number) == null || r.text(hpio) == null ? null
+                        : AuCodes.medicalRecordNumber(r.text(hpio), r.text(number), r.text(assigner)),
+                null, hpio, number);
+    }
+
+    /** Compares the column as stored ({@code column = ?}), so an index on it serves the search. */
+    public AuIdentifier indexed() {
+        Field<?> column = columns.get(0);
+        @SuppressWarnings("unchecked")
+        Field<String> text = (Field<String>) column;
+        return new AuIdentifier(system, columns, render, text::eq, hpio, recordNumber);
+    }
+
+    /** Renders only values that pass {@code valid} (e.g. {@link #AHPRA_FORMAT}); others are left out. */
+    public AuIdentifier when(Predicate<String> valid) {
+        Function<Row, Identifier> all = render;
+        return new AuIdentifier(system, columns, r -> {
+            Identifier id = all.apply(r);
+            return id == null || !valid.test(id.getValue()) ? null : id;
+        }, search, hpio, recordNumber);
+    }
+
+    /** Adds to each rendered identifier (e.g. an extension) from further columns. */
+    public AuIdentifier with(BiConsumer<Row, Identifier> more, Field<?>... read) {
+        Function<Row, Identifier> plain = render;
+        List<Field<?>> all = new ArrayList<>(columns);
+        all.addAll(List.of(read));
+        return new AuIdentifier(system, all, r -> {
+            Identifier id = plain.apply(r);
+            if (id != null) {
+                more.accept(r, id);
+            }
+            return id;
+        }, search, hpio, recordNumber);
+    }
+
+    /**
+     * An IHI's AU Base status extensions: {@code ihi-status} and {@code ihi-record-status} from their code tables
+     * (a value a table gives no code renders no extension).
+     */
+    public AuIdentifier withIhiStatus(CodeTable<?, Code> status, CodeTable<?, Code> recordStatus) {
+        return with((r, id) -> {
+            Code s = status.decode(r);
+            if (s != null) {
+                id.addExtension(AuCodes.ihiStatus(s.code()));
+            }
+            Code rs = recordStatus.decode(r);
+            if (rs != null) {
+                id.addExtension(AuCodes.ihiRecordStatus(rs.code()));
+            }
+        }, status.column(), recordStatus.column());
+    }
+
+    public String system() {
+        return system;
+    }
+
+    public List<Field<?>> columns() {
+        return columns;
+    }
+
+    /** The row's identifier; null when it holds none. */
+    public Identifier render(Row row) {
+        return render.apply(row);
+    }
+
+    /** The rows holding {@code value} under this identifier's system (not for a medical record number). */
+    public Condition search(String value) {
+        return search.apply(value);
+    }
+
+    /** True for the HPI-O-scoped medical record number, which a search matches by the practice's HPI-O. */
+    public boolean isMedicalRecordNumber() {
+        return recordNumber != null;
+    }
+
+    Field<String> hpioColumn() {
+        return hpio;
+    }
+
+    Field<String> recordNumberColumn() {
+        return recordNumber;
+    }
+
+    MappedElement element(String type) {
+        return new MappedElement(type + ".identifier", system, columns, null);
+    }
+}
