@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class Dental4WebDemoTest extends D4wDemoContract {
 
     @Override
-    DemoPms demo() {
+    protected DemoPms demo() {
         return new Dental4WebDemo(TODAY);
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class Dental4WindowsDemoTest extends D4wDemoContract {
 
     @Override
-    DemoPms demo() {
+    protected DemoPms demo() {
         return new Dental4WindowsDemo(TODAY);
     }
 
