@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.halocloud.link.agent.ServedDatabase;
 import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
+import org.halocloud.mappings.demo.FirebirdServer;
 
 /**
  * One synthetic practice database in H2 files, built by its vendor's demo builder, ready for a Link to serve: the
@@ -49,6 +50,21 @@ public record DemoDatabase(String pms, Map<String, String> catalogueUrls, String
             }
         }
         return new DemoDatabase(pms, urls, ownerOptions, ownerUser, ownerPassword, builder.enabledLoginsQuery());
+    }
+
+    /**
+     * The practice database built on a real Firebird server: one database per catalogue ({@code <prefix>-<CATALOGUE>
+     * .fdb}, re-created), the integrators' logins as Firebird users with Firebird's grants, and {@code ownerUser} —
+     * the Link's own login — a Firebird user who may read everything (never the server's administrator).
+     */
+    public static DemoDatabase buildOnFirebird(FirebirdServer server, String prefix, String pms, DemoSite site,
+                                               String ownerUser, String ownerPassword) throws SQLException {
+        DemoPms builder = builder(pms);
+        if (!builder.engines().contains(DemoPms.FIREBIRD)) {
+            throw new IllegalStateException(pms + "'s demo cannot be built on Firebird");
+        }
+        Map<String, String> urls = server.build(builder, site, prefix, ownerUser, ownerPassword);
+        return new DemoDatabase(pms, urls, "", ownerUser, ownerPassword, builder.enabledLoginsQuery());
     }
 
     /** The vendor's demo builder, found on the class path. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.halocloud.mappings.demo.DemoPms;
 import org.halocloud.mappings.demo.DemoSite;
 import org.halocloud.kernel.config.HaloProperties;
 import org.halocloud.embedded.InProcessTransport;
@@ -138,9 +139,18 @@ public class DemoPractices implements ApplicationRunner {
             PmsDescriptor pms = Pmss.byId(spec.pms());
             List<Login> logins = loginsByVendor.getOrDefault(pms.vendor(), List.of());
             Path dir = dataDir.resolve("demo").resolve(spec.pms() + "-" + spec.pmsId() + "-" + (++n));
-            DemoDatabase built = DemoDatabase.build(dir, "", spec.pms(), new DemoSite(spec.pmsId(), spec.practiceName(),
-                    spec.seed(), demo.patients(), logins.stream().map(l -> new DemoSite.DemoLogin(l.user(), l.password(),
-                    l.integrator(), !spec.disabledFor().contains(l.integrator()))).toList()), LINK_USER, secret());
+            DemoSite site = new DemoSite(spec.pmsId(), spec.practiceName(), spec.seed(), demo.patients(),
+                    logins.stream().map(l -> new DemoSite.DemoLogin(l.user(), l.password(), l.integrator(),
+                    !spec.disabledFor().contains(l.integrator()))).toList());
+            DemoDatabase built = switch (demo.engine(spec.pms())) {
+                case DemoPms.H2 -> DemoDatabase.build(dir, "", spec.pms(), site, LINK_USER, secret());
+                case DemoPms.FIREBIRD -> {
+                    log.info("demo: building {} on the Firebird server", spec.pms());
+                    yield DemoDatabase.buildOnFirebird(demo.firebird().server(), "halo-demo-" + spec.pms() + "-"
+                            + spec.pmsId(), spec.pms(), site, LINK_USER, secret());
+                }
+                default -> throw new IllegalStateException("halo.demo.engines." + spec.pms() + " is h2 or firebird");
+            };
             List<PmsDatabase.Catalogue> catalogues = built.catalogues().stream()
                     .map(c -> new PmsDatabase.Catalogue(c, c.equals(built.catalogues().get(0)))).toList();
             PmsDatabase db = databases.register(transport.link(spec.link()), pms, spec.pmsId(), spec.practiceName(),

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.halocloud.pms.PmsDescriptor;
 
 /**
@@ -39,4 +40,26 @@ public interface DemoPms {
 
     /** Creates schema, data, logins and enablement in the given catalogues (keyed as in {@link #catalogues()}). */
     void build(Map<String, Connection> ownerConnections, DemoSite site) throws SQLException;
+
+    /** The embedded default engine: H2 with {@link #h2Settings()}. */
+    String H2 = "h2";
+    /** A real Firebird 3 server ({@link FirebirdServer}). */
+    String FIREBIRD = "firebird";
+
+    /** The database engines this demo can be built on: H2 always, and the vendor's real engine where it has one. */
+    default Set<String> engines() {
+        return Set.of(H2);
+    }
+
+    /**
+     * Builds on {@code engine} (one of {@link #engines()}): the given connections are to empty databases of that
+     * engine, one per catalogue, as their owner — on a server engine, its administrator, who can also create the
+     * logins.
+     */
+    default void build(String engine, Map<String, Connection> ownerConnections, DemoSite site) throws SQLException {
+        if (!H2.equals(engine)) {
+            throw new IllegalArgumentException(pms().id() + "'s demo is not built on " + engine);
+        }
+        build(ownerConnections, site);
+    }
 }

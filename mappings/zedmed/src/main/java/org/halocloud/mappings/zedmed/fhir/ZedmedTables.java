@@ -155,7 +155,7 @@ final class ZedmedTables {
                     f("APPOINTMENT", "DR_CODE", String.class).as("APPT_DR_CODE"),
                     f("APPOINTMENT", "BRANCH_ID", Integer.class).as("APPT_BRANCH_ID"),
                     DSL.concat(AP_APPT_DATE.cast(SQLDataType.VARCHAR(10)), DSL.inline(" "),
-                            AP_START_TIME.cast(SQLDataType.VARCHAR(8))).cast(SQLDataType.LOCALDATETIME).as("APPT_START"),
+                            AP_START_TIME.cast(SQLDataType.VARCHAR(13))).cast(SQLDataType.LOCALDATETIME).as("APPT_START"), // 13: Firebird writes 09:00:00.0000
                     f("APPOINTMENT", "DURATION_MIN", Integer.class).as("DURATION_MIN"),
                     f("APPOINTMENT", "STATUS", String.class).as("APPT_STATUS"),
                     f("APPOINTMENT", "REASON", String.class).as("APPT_REASON"),

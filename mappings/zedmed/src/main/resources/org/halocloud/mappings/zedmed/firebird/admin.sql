@@ -1,0 +1,172 @@
+-- Zedmed demo, ADMIN catalogue (ZEDMED_ADMIN) on a real Firebird 3 server. The same design as ../admin.sql (H2),
+-- in Firebird's own terms: the database is created DEFAULT CHARACTER SET UTF8 (every CHAR/VARCHAR below is UTF8),
+-- UPPER_SNAKE names of at most 31 characters, SMALLINT flags (0/1), generators (sequences) for new keys, and one
+-- INSERT per row (Firebird 3 has no multi-row VALUES).
+
+CREATE TABLE BRANCH (
+    BRANCH_ID      INTEGER      NOT NULL PRIMARY KEY,
+    BRANCH_NAME    VARCHAR(60)  NOT NULL,
+    ADDR_LINE1     VARCHAR(60),
+    ADDR_LINE2     VARCHAR(60),
+    SUBURB         VARCHAR(40),
+    STATE          CHAR(3),
+    POSTCODE       CHAR(4),
+    PHONE          VARCHAR(20),
+    HPIO           CHAR(16),
+    ABN            CHAR(11),
+    DELETED        SMALLINT     DEFAULT 0 NOT NULL
+);
+
+CREATE TABLE DOCTOR (
+    DR_CODE        VARCHAR(6)   NOT NULL PRIMARY KEY,
+    TITLE          VARCHAR(10),
+    GIVEN_NAME     VARCHAR(40)  NOT NULL,
+    FAMILY_NAME    VARCHAR(40)  NOT NULL,
+    SEX            CHAR(1),
+    HPII           CHAR(16),
+    PRESCRIBER_NO  CHAR(7),
+    AHPRA_NO       CHAR(13),
+    ABN            CHAR(11),
+    SPECIALTY      VARCHAR(60),
+    IS_ACTIVE      SMALLINT     DEFAULT 1 NOT NULL
+);
+
+-- Medicare provider number per branch
+CREATE TABLE DOCTOR_BRANCH (
+    DR_CODE        VARCHAR(6)   NOT NULL REFERENCES DOCTOR,
+    BRANCH_ID      INTEGER      NOT NULL REFERENCES BRANCH,
+    PROVIDER_NO    CHAR(8)      NOT NULL,
+    PRIMARY KEY (DR_CODE, BRANCH_ID)
+);
+
+-- SEX: M, F, X (another term), U (not stated). MEDICARE_EXPIRY: MM/YYYY. DVA_CARD_TYPE: G gold, W white, O orange.
+-- CONCESSION_TYPE: PEN pensioner, HCC health care card, CSH seniors health card.
+-- IHI_STATUS: A active, D deceased, R retired, E expired. IHI_RECORD_STATUS: V verified, U unverified, P provisional.
+-- INDIGENOUS_STATUS: 1 Aboriginal, 2 Torres Strait Islander, 3 both, 4 neither, 9 not stated.
+CREATE TABLE PATIENT (
+    PATIENT_ID         INTEGER      NOT NULL PRIMARY KEY,
+    CHART_NO           VARCHAR(12)  NOT NULL,
+    TITLE              VARCHAR(10),
+    GIVEN_NAME         VARCHAR(40)  NOT NULL,
+    MIDDLE_NAME        VARCHAR(40),
+    FAMILY_NAME        VARCHAR(40)  NOT NULL,
+    PREFERRED_NAME     VARCHAR(40),
+    DOB                DATE,
+    SEX                CHAR(1),
+    ADDR_LINE1         VARCHAR(60),
+    ADDR_LINE2         VARCHAR(60),
+    SUBURB             VARCHAR(40),
+    STATE              CHAR(3),
+    POSTCODE           CHAR(4),
+    HOME_PHONE         VARCHAR(20),
+    WORK_PHONE         VARCHAR(20),
+    MOBILE_PHONE       VARCHAR(20),
+    EMAIL              VARCHAR(120),
+    MEDICARE_NO        CHAR(10),
+    MEDICARE_IRN       CHAR(1),
+    MEDICARE_EXPIRY    CHAR(7),
+    DVA_NO             VARCHAR(9),
+    DVA_CARD_TYPE      CHAR(1),
+    CONCESSION_NO      VARCHAR(12),
+    CONCESSION_TYPE    CHAR(3),
+    IHI                CHAR(16),
+    IHI_STATUS         CHAR(1),
+    IHI_RECORD_STATUS  CHAR(1),
+    INDIGENOUS_STATUS  SMALLINT,
+    USUAL_DR_CODE      VARCHAR(6),
+    ACCOUNT_HOLDER_ID  INTEGER,
+    DECEASED_DATE      DATE,
+    IS_ACTIVE          SMALLINT     DEFAULT 1 NOT NULL,
+    CREATED_AT         TIMESTAMP,
+    UPDATED_AT         TIMESTAMP
+);
+CREATE INDEX PATIENT_FAMILY_NAME ON PATIENT (FAMILY_NAME, GIVEN_NAME);
+CREATE INDEX PATIENT_IHI ON PATIENT (IHI);
+CREATE INDEX PATIENT_MEDICARE_NO ON PATIENT (MEDICARE_NO);
+
+-- Coloured availability blocks of the Appointment Grid
+CREATE TABLE ACTIVITY_TYPE (
+    ACTIVITY_TYPE_ID  INTEGER      NOT NULL PRIMARY KEY,
+    DESCRIPTION       VARCHAR(40)  NOT NULL,
+    COLOUR            INTEGER,
+    BOOKABLE          SMALLINT     NOT NULL
+);
+
+CREATE TABLE APPT_TYPE (
+    APPT_TYPE_ID      INTEGER      NOT NULL PRIMARY KEY,
+    DESCRIPTION       VARCHAR(40)  NOT NULL,
+    DEFAULT_MINUTES   SMALLINT     NOT NULL,
+    ACTIVITY_TYPE_ID  INTEGER      REFERENCES ACTIVITY_TYPE,
+    OLA_ENABLED       SMALLINT     NOT NULL
+);
+
+-- WEEKDAY: 1 Monday .. 7 Sunday
+CREATE TABLE DR_SCHEDULE (
+    SCHEDULE_ID       INTEGER      NOT NULL PRIMARY KEY,
+    DR_CODE           VARCHAR(6)   NOT NULL REFERENCES DOCTOR,
+    BRANCH_ID         INTEGER      NOT NULL REFERENCES BRANCH,
+    WEEKDAY           SMALLINT     NOT NULL,
+    START_TIME        TIME         NOT NULL,
+    END_TIME          TIME         NOT NULL,
+    SLOT_MINUTES      SMALLINT     NOT NULL,
+    ACTIVITY_TYPE_ID  INTEGER      REFERENCES ACTIVITY_TYPE,
+    EFFECTIVE_FROM    DATE,
+    EFFECTIVE_TO      DATE
+);
+
+-- STATUS: BK booked, AR arrived, IC in consult, CO completed, DN did not attend, CX cancelled.
+-- SOURCE: OLA online appointment, REC reception.
+CREATE TABLE APPOINTMENT (
+    APPT_ID        BIGINT       NOT NULL PRIMARY KEY,
+    PATIENT_ID     INTEGER      NOT NULL,
+    DR_CODE        VARCHAR(6)   NOT NULL,
+    BRANCH_ID      INTEGER      NOT NULL,
+    APPT_DATE      DATE         NOT NULL,
+    START_TIME     TIME         NOT NULL,
+    DURATION_MIN   SMALLINT     NOT NULL,
+    APPT_TYPE_ID   INTEGER,
+    STATUS         CHAR(2)      NOT NULL,
+    ARRIVED_AT     TIMESTAMP,
+    SEEN_AT        TIMESTAMP,
+    REASON         VARCHAR(200),
+    NOTE           VARCHAR(500),
+    SOURCE         CHAR(3),
+    CANCEL_REASON  VARCHAR(100),
+    CREATED_AT     TIMESTAMP,
+    CREATED_BY     VARCHAR(31),
+    UPDATED_AT     TIMESTAMP
+);
+CREATE INDEX APPOINTMENT_DATE ON APPOINTMENT (APPT_DATE, DR_CODE);
+CREATE INDEX APPOINTMENT_PATIENT ON APPOINTMENT (PATIENT_ID);
+
+-- The practice's integration settings: one row per third-party partner and its database login.
+CREATE TABLE INTEGRATION_PARTNER (
+    PARTNER_ID     INTEGER      NOT NULL PRIMARY KEY,
+    PARTNER_NAME   VARCHAR(60)  NOT NULL,
+    DB_LOGIN       VARCHAR(31)  NOT NULL UNIQUE,
+    ENABLED        SMALLINT     DEFAULT 0 NOT NULL,
+    ENABLED_AT     TIMESTAMP,
+    DISABLED_AT    TIMESTAMP,
+    UPDATED_BY     VARCHAR(31)
+);
+
+INSERT INTO ACTIVITY_TYPE VALUES (1, 'Consulting', 10079487, 1);
+INSERT INTO ACTIVITY_TYPE VALUES (2, 'Procedures', 16764057, 1);
+INSERT INTO ACTIVITY_TYPE VALUES (3, 'Admin / paperwork', 13421772, 0);
+INSERT INTO ACTIVITY_TYPE VALUES (4, 'Lunch', 16777164, 0);
+INSERT INTO ACTIVITY_TYPE VALUES (5, 'Telehealth', 13434828, 1);
+
+INSERT INTO APPT_TYPE VALUES (1, 'Standard consultation', 15, 1, 1);
+INSERT INTO APPT_TYPE VALUES (2, 'Long consultation', 30, 1, 1);
+INSERT INTO APPT_TYPE VALUES (3, 'Health assessment', 30, 2, 0);
+INSERT INTO APPT_TYPE VALUES (4, 'Immunisation', 15, 1, 1);
+INSERT INTO APPT_TYPE VALUES (5, 'Telehealth consultation', 15, 5, 1);
+INSERT INTO APPT_TYPE VALUES (6, 'Procedure', 30, 2, 0);
+INSERT INTO APPT_TYPE VALUES (7, 'Care plan', 30, 1, 0);
+
+-- Generators for new keys; the demo loader restarts each past the largest key it wrote.
+CREATE SEQUENCE GEN_BRANCH_ID;
+CREATE SEQUENCE GEN_PATIENT_ID;
+CREATE SEQUENCE GEN_DR_SCHEDULE_ID;
+CREATE SEQUENCE GEN_APPT_ID;
+CREATE SEQUENCE GEN_PARTNER_ID;
