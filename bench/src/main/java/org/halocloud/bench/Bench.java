@@ -39,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +49,7 @@ import org.halocloud.HaloCloudApplication;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.Row;
+import org.halocloud.pms.Pmss;
 import org.halocloud.kernel.frontdoor.Admission;
 import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.link.QueryCommand;
@@ -213,8 +213,7 @@ public final class Bench {
             login = ctx.getBean(Integrators.class).vendorCredentials(admission.subscription().integratorId(),
                     admission.database().pms().vendor()).orElseThrow();
             jdbcUrl = servedUrl(data, admission.database().defaultCatalogue());
-            mapping = ServiceLoader.load(PmsMapping.class).stream().map(ServiceLoader.Provider::get)
-                    .filter(m -> m.pms().contains("bp-premier")).findFirst().orElseThrow();
+            mapping = Pmss.byId("bp-premier").facet(PmsMapping.class).orElseThrow();
 
             startLoadClient();
             startRawHttp();
