@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in the benchmark's JVM, to separate HTTP's cost from the gateway's) and against a stock HAPI FHIR JPA server (its
  * own process, see bench/jpa-peer), SQL passthrough throughput, the front door's cost and cold start. HTTP load for
  * the facade, raw over HTTP and the JPA server comes from {@link LoadClient} in its own JVM. Prints a markdown report
- * and writes it under {@code bench/results/}.
+ * ending with the targets judged from its cells ({@link Targets}) and writes it under {@code bench/results/}.
  * Timings are reported, never asserted.
  *
  * <p>This class is the harness's driver: it starts the application ({@link HaloApp}, timed by {@link ColdStart}),
@@ -69,6 +69,7 @@ public final class Bench {
                 }
                 report.line("Load average at the end: " + Report.loadAverage() + ".");
                 report.line("");
+                Targets.write(report, Targets.evaluate(results));
             }
         } finally {
             if (!options.keep()) {
