@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * optional {@code header: Name: value} line per header, then one URL per line; clients send GETs back to back,
  * each taking the next URL of a shared rotation. Answers one line per command:
  * {@code RESULT <count> <errors> <p50 ns> <p99 ns> <requests/s>} (percentiles by sorting every sample), or
- * {@code ERROR <message>}. Any status other than 200 counts as an error.
+ * {@code ERROR <message>}. Any status other than 200 counts as an error. Its class files are copied out of the
+ * benchmark's jar ({@link LoadClientProcess}), so it uses JDK classes and its own nested ones only.
  */
 public final class LoadClient {
 
@@ -74,6 +75,35 @@ public final class LoadClient {
             }
         }
         String[] headerArray = headers.toArray(new String[0]);
+        return cell(clients, seconds, i -> {
+            URI url = urls.get(i % urls.size());
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60));
+            if (headerArray.length > 0) {
+                request.headers(headerArray);
+            }
+            try {
+                HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return r.statusCode() == 200 ? null
+                        : url + " -> " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                return url + " -> " + e;
+            }
+        });
+    }
+
+    /** One request of a cell: null when it was answered as it should be, else what went wrong. */
+    @FunctionalInterface
+    interface Request {
+        String send(int iteration) throws Exception;
+    }
+
+    /**
+     * Sends requests from a fixed pool of {@code clients} threads, back to back, for {@code seconds}; each takes the
+     * next number of a sequence shared by all. Failures are counted (the first one printed), not timed. Answers
+     * {@code RESULT <count> <errors> <p50 ns> <p99 ns> <requests/s>}, percentiles by sorting every sample. Also the
+     * benchmark's loop for what it times in its own JVM.
+     */
+    static String cell(int clients, double seconds, Request request) throws Exception {
         AtomicLong sequence = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -85,24 +115,17 @@ public final class LoadClient {
                 long[] samples = new long[4096];
                 int n = 0;
                 while (System.nanoTime() < deadline) {
-                    URI url = urls.get((int) (sequence.getAndIncrement() % urls.size()));
-                    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60));
-                    if (headerArray.length > 0) {
-                        request.headers(headerArray);
-                    }
+                    int i = (int) (sequence.getAndIncrement() & Integer.MAX_VALUE);
                     long t = System.nanoTime();
+                    String failure;
                     try {
-                        HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
-                            if (errors.incrementAndGet() == 1) {
-                                System.err.println("first error: " + url + " -> " + r.statusCode() + " "
-                                        + new String(r.body(), StandardCharsets.UTF_8));
-                            }
-                            continue;
-                        }
+                        failure = request.send(i);
                     } catch (Exception e) {
+                        failure = e.toString();
+                    }
+                    if (failure != null) {
                         if (errors.incrementAndGet() == 1) {
-                            System.err.println("first error: " + url + " -> " + e);
+                            System.err.println("first error: " + failure);
                         }
                         continue;
                     }
