@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
@@ -322,16 +323,11 @@ public final class BpPremierFhir implements PmsMapping {
     static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping
             .of(Appointment.class, null, APPOINTMENT_ID, Params::integerId)
             .from(APPOINTMENTS.leftJoin(APPOINTMENTTYPES).on(APPOINTMENTTYPE_CODE.eq(APPOINTMENT_TYPE)),
-                    APPOINTMENT_ID, APPOINTMENT_PATIENT, APPOINTMENT_USER, APPOINTMENT_LOCATION, APPOINTMENTDATE,
-                    APPOINTMENTTIME, APPOINTMENTLENGTH, APPOINTMENTCODE, ARRIVALTIME, APPOINTMENT_REASON,
-                    APPOINTMENT_CREATED, APPOINTMENT_TYPE_NAME, CANCELLATIONS, CANCELLATION_REASON)
+                    APPOINTMENT_ID, APPOINTMENTDATE, APPOINTMENTTIME, APPOINTMENTLENGTH, APPOINTMENTCODE, ARRIVALTIME,
+                    APPOINTMENT_REASON, APPOINTMENT_CREATED, APPOINTMENT_TYPE_NAME, CANCELLATIONS, CANCELLATION_REASON)
             .where(APPOINTMENT_RECORDSTATUS.eq(1).and(livePatient(APPOINTMENT_PATIENT)))
-            .search("patient", Params.reference("Patient", APPOINTMENT_PATIENT, Params::integerId))
-            .search("practitioner", Params.reference("Practitioner", APPOINTMENT_USER, Params::integerId))
-            .search("location", Params.reference("Location", APPOINTMENT_LOCATION, Params::integerId))
-            .search("actor", Params.references(Params.target("Patient", APPOINTMENT_PATIENT, Params::integerId),
-                    Params.target("Practitioner", APPOINTMENT_USER, Params::integerId),
-                    Params.target("Location", APPOINTMENT_LOCATION, Params::integerId)))
+            .with(AppointmentActors.of(Ref.to(PATIENT, APPOINTMENT_PATIENT), Ref.to(PRACTITIONER, APPOINTMENT_USER),
+                    Ref.to(LOCATION, APPOINTMENT_LOCATION)).required(Appointment.ParticipantRequired.REQUIRED))
             .search("date", Params.date(APPOINTMENT_START, ZONE))
             .search("status", Params.token(APPOINTMENT_STATUS, code -> switch (code) {
                 case "cancelled" -> CANCELLED;
@@ -342,10 +338,6 @@ public final class BpPremierFhir implements PmsMapping {
                 case "fulfilled" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.between(4, 7));
                 default -> Params.NEVER;
             }))
-            .include("patient")
-            .include("practitioner")
-            .include("location")
-            .include("actor")
             .map(BpResources::appointment);
 
     /** Booked, its day over (practice time) and never arrived. */

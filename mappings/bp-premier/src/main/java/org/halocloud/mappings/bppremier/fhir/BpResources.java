@@ -187,19 +187,7 @@ final class BpResources {
         if (r.dateTime(APPOINTMENT_CREATED) != null) {
             a.setCreatedElement(instant(r.dateTime(APPOINTMENT_CREATED)));
         }
-        a.addParticipant().setActor(new Reference("Patient/" + r.integer(APPOINTMENT_PATIENT)))
-                .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        Integer user = r.integer(APPOINTMENT_USER);
-        if (user != null && user > 0) {
-            a.addParticipant().setActor(new Reference("Practitioner/" + user))
-                    .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        Integer location = r.integer(APPOINTMENT_LOCATION);
-        if (location != null && location > 0) {
-            a.addParticipant().setActor(new Reference("Location/" + location))
-                    .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        return a;
+        return a; // the participants: BpPremierFhir's AppointmentActors
     }
 
     static Schedule schedule(Row r) {

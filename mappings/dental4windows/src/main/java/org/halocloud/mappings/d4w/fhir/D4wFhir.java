@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
@@ -174,21 +175,13 @@ public final class D4wFhir implements PmsMapping {
 
     static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping
             .of(Appointment.class, null, APPT_APPT_ID, Params::integerId)
-            .from(APPOINTMENT_T, APPT_APPT_ID, APPT_PATIENT_ID, APPT_PROVIDER_ID, APPT_LOCATION_ID, APPT_APPT_DATE,
-                    APPT_START_TIME, APPT_LENGTH_MIN, APPT_APPT_TYPE, APPT_STATUS, APPT_NOTE, APPT_DATE_CREATED)
-            .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
-            .search("practitioner", Params.reference("Practitioner", APPT_PROVIDER_ID, Params::integerId))
-            .search("location", Params.reference("Location", APPT_LOCATION_ID, Params::integerId))
-            .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
-                    Params.target("Practitioner", APPT_PROVIDER_ID, Params::integerId),
-                    Params.target("Location", APPT_LOCATION_ID, Params::integerId)))
+            .from(APPOINTMENT_T, APPT_APPT_ID, APPT_APPT_DATE, APPT_START_TIME, APPT_LENGTH_MIN, APPT_APPT_TYPE,
+                    APPT_STATUS, APPT_NOTE, APPT_DATE_CREATED)
+            .with(AppointmentActors.of(Ref.to(PATIENT, APPT_PATIENT_ID), Ref.to(PRACTITIONER, APPT_PROVIDER_ID),
+                    Ref.to(LOCATION, APPT_LOCATION_ID)))
             .search("date", day(APPT_APPT_DATE))
             .search("status", D4wCodes.APPOINTMENT_STATUS.parameter())
             .search("service-type", Params.identifier(Map.of(APPOINTMENT_TYPE_SYSTEM, v -> DSL.trim(APPT_APPT_TYPE).eq(v))))
-            .include("patient")
-            .include("practitioner")
-            .include("location")
-            .include("actor")
             .map(D4wResources::appointment);
 
     /**

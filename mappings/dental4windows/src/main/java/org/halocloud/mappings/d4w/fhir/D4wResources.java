@@ -208,15 +208,7 @@ final class D4wResources {
         if (created != null) {
             a.setCreated(Date.from(created.atZone(ZONE).toInstant()));
         }
-        a.addParticipant().setActor(new Reference("Patient/" + r.text(APPT_PATIENT_ID)))
-                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        a.addParticipant().setActor(new Reference("Practitioner/" + r.text(APPT_PROVIDER_ID)))
-                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        if (r.integer(APPT_LOCATION_ID) != null) {
-            a.addParticipant().setActor(new Reference("Location/" + r.text(APPT_LOCATION_ID)))
-                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        return a;
+        return a; // the participants: D4wFhir's AppointmentActors
     }
 
     // ---- shared ----

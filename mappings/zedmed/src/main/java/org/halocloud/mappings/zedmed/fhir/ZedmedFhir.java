@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
@@ -155,23 +156,15 @@ public final class ZedmedFhir implements PmsMapping {
     /** Appointment has no AU Core (or AU Base) profile: base R4. */
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping
             .of(Appointment.class, null, APPT_ID, ZedmedFhir::longId)
-            .from(APPT, APPT_ID, APPT_PATIENT_ID, APPT_DR_CODE, APPT_BRANCH_ID, APPT_START, DURATION_MIN, APPT_STATUS,
-                    APPT_REASON, APPT_NOTE, CANCEL_REASON, APPT_CREATED_AT, APPT_TYPE_NAME, APPT_ACTIVITY_ID, APPT_ACTIVITY_NAME)
+            .from(APPT, APPT_ID, APPT_START, DURATION_MIN, APPT_STATUS, APPT_REASON, APPT_NOTE, CANCEL_REASON,
+                    APPT_CREATED_AT, APPT_TYPE_NAME, APPT_ACTIVITY_ID, APPT_ACTIVITY_NAME)
             .catalogue(ADMIN)
-            .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
-            .search("practitioner", Params.reference("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode))
-            .search("location", Params.reference("Location", APPT_BRANCH_ID, Params::integerId))
-            .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
-                    Params.target("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode),
-                    Params.target("Location", APPT_BRANCH_ID, Params::integerId)))
+            .with(AppointmentActors.of(Ref.to(PATIENTS, APPT_PATIENT_ID), Ref.to(PRACTITIONERS, APPT_DR_CODE),
+                    Ref.to(LOCATIONS, APPT_BRANCH_ID)).declinedWhenCancelled())
             .search("service-type", Params.identifier(Map.of(ACTIVITY_TYPE_SYSTEM,
                     v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(Params.NEVER))))
             .search("date", Params.date(APPT_START, ZONE))
             .search("status", ZedmedCodes.APPOINTMENT_STATUS.parameter())
-            .include("patient")
-            .include("practitioner")
-            .include("location")
-            .include("actor")
             .map(ZedmedResources::appointment);
 
     // ------------------------------------------------------------------ CLINICAL

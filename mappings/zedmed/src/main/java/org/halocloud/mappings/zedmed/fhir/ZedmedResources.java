@@ -154,15 +154,7 @@ final class ZedmedResources {
         if (r.dateTime(APPT_CREATED_AT) != null) {
             a.setCreatedElement(dateTime(r.dateTime(APPT_CREATED_AT)));
         }
-        Appointment.ParticipationStatus attends = a.getStatus() == Appointment.AppointmentStatus.CANCELLED
-                ? Appointment.ParticipationStatus.DECLINED : Appointment.ParticipationStatus.ACCEPTED;
-        a.addParticipant().setActor(new Reference("Patient/" + r.text(APPT_PATIENT_ID))).setStatus(attends);
-        a.addParticipant().setActor(new Reference("Practitioner/" + r.text(APPT_DR_CODE))).setStatus(attends);
-        if (r.text(APPT_BRANCH_ID) != null) {
-            a.addParticipant().setActor(new Reference("Location/" + r.text(APPT_BRANCH_ID)))
-                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        return a;
+        return a; // the participants: ZedmedFhir's AppointmentActors
     }
 
     // ------------------------------------------------------------------ clinical record
