@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCoreLocation;
+import org.halocloud.mappings.au.AuCoreOrganization;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
@@ -28,7 +30,9 @@ import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Location;
@@ -100,26 +104,26 @@ public final class BpPremierFhir implements PmsMapping {
             DSL.select(DSL.min(PRACTICEID)).from(PRACTICE).where(PRACTICE_RECORDSTATUS.eq(1)));
     static final Field<Integer> PRACTICE_REF = THE_PRACTICE.as("ORGANIZATIONID");
 
-    static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
-            .of(Organization.class, AuProfiles.ORGANIZATION, PRACTICEID, Params::integerId)
-            .from(PRACTICE, PRACTICEID, PRACTICENAME, PRACTICE_HPIO, PRACTICE_ABN)
-            .where(PRACTICE_RECORDSTATUS.eq(1))
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPIO_SYSTEM, v -> DSL.trim(PRACTICE_HPIO).eq(v),
-                    AuCodes.ABN_SYSTEM, v -> DSL.replace(PRACTICE_ABN, DSL.inline(" "), DSL.inline("")).eq(v.replace(" ", "")))))
-            .search("name", Params.string(CI, PRACTICENAME))
-            .map(BpResources::organization);
+    static final ResourceMapping<Organization, Integer> ORGANIZATION = AuCoreOrganization
+            .of(PRACTICEID, Params::integerId)
+            .from(PRACTICE).where(PRACTICE_RECORDSTATUS.eq(1)).collation(CI)
+            .identifiers(Kind.HPIO.of(PRACTICE_HPIO), Kind.ABN.ofDigits(PRACTICE_ABN, 11))
+            .name(PRACTICENAME)
+            .alwaysActive()
+            .mapping();
 
-    static final ResourceMapping<Location, Integer> LOCATION = ResourceMapping
-            .of(Location.class, AuProfiles.LOCATION, LOCATIONID, Params::integerId)
-            .from(LOCATIONS, LOCATIONID, LOCATIONNAME, LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY,
-                    LOCATION_POSTCODE, LOCATION_PHONE, LOCATION_FAX, LOCATION_EMAIL, PRACTICE_REF)
-            .where(LOCATION_RECORDSTATUS.eq(1))
-            .search("name", Params.string(CI, LOCATIONNAME))
-            .search("address", Params.string(CI, LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY, LOCATION_POSTCODE))
-            .search("address-city", Params.string(CI, LOCATION_CITY))
-            .search("address-postalcode", Params.string(CI, LOCATION_POSTCODE))
-            .map(BpResources::location);
+    static final ResourceMapping<Location, Integer> LOCATION = AuCoreLocation
+            .of(LOCATIONID, Params::integerId)
+            .from(LOCATIONS).where(LOCATION_RECORDSTATUS.eq(1)).collation(CI)
+            .name(LOCATIONNAME)
+            .address(LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY, null, LOCATION_POSTCODE)
+            .addressType(Address.AddressType.PHYSICAL)
+            .phone(WORK, LOCATION_PHONE).telecom(ContactPoint.ContactPointSystem.FAX, WORK, LOCATION_FAX)
+            .email(WORK, LOCATION_EMAIL)
+            .alwaysActive().building()
+            .managingOrganization(Ref.to(ORGANIZATION, PRACTICE_REF))
+            .without("organization")
+            .mapping();
 
     static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
             .of(PL_ID, Params::integerId)

@@ -60,50 +60,6 @@ final class BpResources {
 
     private static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
 
-    static Organization organization(Row r) {
-        Organization o = new Organization();
-        if (r.text(PRACTICE_HPIO) != null) {
-            o.addIdentifier(AuCodes.hpio(r.text(PRACTICE_HPIO)));
-        }
-        String abn = r.text(PRACTICE_ABN) == null ? null : r.text(PRACTICE_ABN).replaceAll("\\D", "");
-        if (abn != null && abn.length() == 11) {
-            o.addIdentifier(AuCodes.abn(abn));
-        }
-        if (r.text(PRACTICENAME) != null) {
-            o.setName(r.text(PRACTICENAME));
-        } else {
-            o.getNameElement().addExtension(AuCodes.unknown());
-        }
-        o.setActive(true);
-        return o;
-    }
-
-    static Location location(Row r) {
-        Location l = new Location();
-        l.setStatus(Location.LocationStatus.ACTIVE);
-        l.setName(r.text(LOCATIONNAME));
-        Address address = new Address().setUse(Address.AddressUse.WORK).setType(Address.AddressType.PHYSICAL)
-                .setCity(r.text(LOCATION_CITY)).setPostalCode(r.text(LOCATION_POSTCODE)).setCountry("AU");
-        if (r.text(LOCATION_ADDRESS1) != null) {
-            address.addLine(r.text(LOCATION_ADDRESS1));
-        }
-        if (r.text(LOCATION_ADDRESS2) != null) {
-            address.addLine(r.text(LOCATION_ADDRESS2));
-        }
-        if (address.hasLine() || address.hasCity() || address.hasPostalCode()) {
-            l.setAddress(address);
-        }
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOCATION_PHONE));
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.FAX, r.text(LOCATION_FAX));
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOCATION_EMAIL));
-        l.setPhysicalType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/location-physical-type",
-                "bu", "Building")));
-        if (r.integer(PRACTICE_REF) != null) {
-            l.setManagingOrganization(new Reference("Organization/" + r.integer(PRACTICE_REF)));
-        }
-        return l;
-    }
-
     // ------------------------------------------------------------------ encounters
 
     static Encounter encounter(Row r) {

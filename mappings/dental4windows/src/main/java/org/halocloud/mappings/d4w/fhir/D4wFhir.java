@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCoreLocation;
+import org.halocloud.mappings.au.AuCoreOrganization;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
@@ -98,27 +100,27 @@ public final class D4wFhir implements PmsMapping {
             .generalPractitioner(Ref.to(PRACTITIONER, PAT_MAIN_PROVIDER_ID))
             .mapping();
 
-    static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
-            .of(Organization.class, AuProfiles.ORGANIZATION, LOC_LOCATION_ID, Params::integerId)
-            .from(LOCATION_T, LOC_LOCATION_ID, LOC_NAME, LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE,
-                    LOC_POSTCODE, LOC_PHONE, LOC_EMAIL, LOC_HPIO, LOC_ABN, LOC_IS_ACTIVE)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPIO_SYSTEM, LOC_HPIO::eq,
-                    AuCodes.ABN_SYSTEM, v -> DSL.trim(LOC_ABN).eq(v.replace(" ", "")))))
-            .search("name", Params.string(LOC_NAME))
-            .search("address", Params.string(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE))
-            .map(D4wResources::organization);
+    static final ResourceMapping<Organization, Integer> ORGANIZATION = AuCoreOrganization
+            .of(LOC_LOCATION_ID, Params::integerId)
+            .from(LOCATION_T)
+            .identifiers(Kind.HPIO.of(LOC_HPIO).indexed(), Kind.ABN.of(LOC_ABN))
+            .name(LOC_NAME).healthcareProvider()
+            .phone(WORK, LOC_PHONE).email(WORK, LOC_EMAIL)
+            .address(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE)
+            .active(D4wCodes.LOCATION_ACTIVE)
+            .mapping();
 
-    static final ResourceMapping<Location, Integer> LOCATION = ResourceMapping
-            .of(Location.class, AuProfiles.LOCATION, LOC_LOCATION_ID, Params::integerId)
-            .from(LOCATION_T, LOC_LOCATION_ID, LOC_LOCATION_CODE, LOC_NAME, LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB,
-                    LOC_STATE, LOC_POSTCODE, LOC_PHONE, LOC_EMAIL, LOC_IS_ACTIVE)
-            .search("name", Params.string(LOC_NAME))
-            .search("address", Params.string(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE))
-            .search("address-city", Params.string(LOC_SUBURB))
-            .search("address-state", Params.string(LOC_STATE))
-            .search("address-postalcode", Params.string(LOC_POSTCODE))
-            .map(D4wResources::location);
+    static final ResourceMapping<Location, Integer> LOCATION = AuCoreLocation
+            .of(LOC_LOCATION_ID, Params::integerId)
+            .from(LOCATION_T)
+            .name(LOC_NAME).mode(Location.LocationMode.INSTANCE)
+            .phone(WORK, LOC_PHONE).email(WORK, LOC_EMAIL)
+            .address(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE)
+            .active(D4wCodes.LOCATION_ACTIVE)
+            .managingOrganization(Ref.to(ORGANIZATION, LOC_LOCATION_ID).display(LOC_NAME))
+            .extras(D4wResources::locationCode, LOC_LOCATION_CODE)
+            .without("organization")
+            .mapping();
 
     static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
             .of(PRV_PROVIDER_ID, Params::integerId)

@@ -46,45 +46,11 @@ final class D4wResources {
 
     // ---- places ----
 
-    static Organization organization(Row r) {
-        Organization o = new Organization();
-        if (r.text(LOC_HPIO) != null) {
-            o.addIdentifier(AuCodes.hpio(r.text(LOC_HPIO)));
-        }
-        if (r.text(LOC_ABN) != null) {
-            o.addIdentifier(AuCodes.abn(r.text(LOC_ABN)));
-        }
-        o.setName(r.text(LOC_NAME));
-        o.addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
-                "Healthcare Provider")));
-        Elements.contact(o.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        Elements.contact(o.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        Address address = Elements.australianAddress(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
-                r.text(LOC_POSTCODE));
-        if (address != null) {
-            o.addAddress(address.setUse(Address.AddressUse.WORK));
-        }
-        o.setActive(r.flag(LOC_IS_ACTIVE));
-        return o;
-    }
-
-    static Location location(Row r) {
-        Location l = new Location();
-        l.setName(r.text(LOC_NAME));
-        l.setStatus(r.flag(LOC_IS_ACTIVE) ? Location.LocationStatus.ACTIVE : Location.LocationStatus.INACTIVE);
-        l.setMode(Location.LocationMode.INSTANCE);
-        Elements.contact(l.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        Elements.contact(l.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        Address address = Elements.australianAddress(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
-                r.text(LOC_POSTCODE));
-        if (address != null) {
-            l.setAddress(address.setUse(Address.AddressUse.WORK));
-        } else if (r.text(LOC_LOCATION_CODE) != null) {
-            // au-core-loc-01 asks for an address, a type or an identifier: D4W's location code is that identifier
+    /** au-core-loc-01 asks for an address, a type or an identifier: D4W's location code is that identifier. */
+    static void locationCode(Row r, Location l) {
+        if (!l.hasAddress() && r.text(LOC_LOCATION_CODE) != null) {
             l.addIdentifier().setSystem(D4wFhir.LOCATION_CODE_SYSTEM).setValue(r.text(LOC_LOCATION_CODE));
         }
-        l.setManagingOrganization(new Reference("Organization/" + r.text(LOC_LOCATION_ID)).setDisplay(r.text(LOC_NAME)));
-        return l;
     }
 
     // ---- clinical record ----

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCoreLocation;
+import org.halocloud.mappings.au.AuCoreOrganization;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
@@ -111,32 +113,25 @@ public final class ZedmedFhir implements PmsMapping {
             .extras(ZedmedResources::deceasedByIhi)
             .mapping();
 
-    static final ResourceMapping<Organization, Integer> ORGANIZATIONS = ResourceMapping
-            .of(Organization.class, AuProfiles.ORGANIZATION, BRANCH_ID, Params::integerId)
-            .from(BRANCH, BRANCH_ID, BRANCH_NAME, BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE,
-                    BRANCH_POSTCODE, BRANCH_PHONE, BRANCH_HPIO, BRANCH_ABN)
-            .where(BRANCH_DELETED.eq(0))
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPIO_SYSTEM, BRANCH_HPIO::eq,
-                    AuCodes.ABN_SYSTEM, v -> BRANCH_ABN.eq(v.replace(" ", "")))))
-            .search("name", Params.string(BRANCH_NAME))
-            .search("address", branchAddress())
-            .map(ZedmedResources::organization);
+    static final ResourceMapping<Organization, Integer> ORGANIZATIONS = AuCoreOrganization
+            .of(BRANCH_ID, Params::integerId)
+            .from(BRANCH).where(BRANCH_DELETED.eq(0)).catalogue(ADMIN)
+            .identifiers(Kind.HPIO.of(BRANCH_HPIO).indexed(), Kind.ABN.of(BRANCH_ABN).indexed())
+            .name(BRANCH_NAME)
+            .phone(WORK, BRANCH_PHONE)
+            .address(BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE, BRANCH_POSTCODE)
+            .alwaysActive()
+            .mapping();
 
-    static final ResourceMapping<Location, Integer> LOCATIONS = ResourceMapping
-            .of(Location.class, AuProfiles.LOCATION, BRANCH_ID, Params::integerId)
-            .from(BRANCH, BRANCH_ID, BRANCH_NAME, BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE,
-                    BRANCH_POSTCODE, BRANCH_PHONE)
-            .where(BRANCH_DELETED.eq(0))
-            .catalogue(ADMIN)
-            .search("name", Params.string(BRANCH_NAME))
-            .search("address", branchAddress())
-            .search("address-city", Params.string(BRANCH_SUBURB))
-            .search("address-state", Params.string(BRANCH_STATE))
-            .search("address-postalcode", Params.string(BRANCH_POSTCODE))
-            .search("organization", Params.reference("Organization", BRANCH_ID, Params::integerId))
-            .map(ZedmedResources::location);
+    static final ResourceMapping<Location, Integer> LOCATIONS = AuCoreLocation
+            .of(BRANCH_ID, Params::integerId)
+            .from(BRANCH).where(BRANCH_DELETED.eq(0)).catalogue(ADMIN)
+            .name(BRANCH_NAME)
+            .phone(WORK, BRANCH_PHONE)
+            .address(BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE, BRANCH_POSTCODE)
+            .alwaysActive().building()
+            .managingOrganization(Ref.to(ORGANIZATIONS, BRANCH_ID).display(BRANCH_NAME))
+            .mapping();
 
     static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = AuCorePractitionerRole
             .of(ROLE_ID, ZedmedFhir::roleId)
@@ -337,12 +332,5 @@ public final class ZedmedFhir implements PmsMapping {
     /** {@code vs-MEAS_ID} (a measurement) or {@code sh-PATIENT_ID} (smoking status). */
     static Optional<String> obsId(String id) {
         return id != null && id.matches("(vs|sh)-\\d{1,18}") ? Optional.of(id) : Optional.empty();
-    }
-
-    // ------------------------------------------------------------------ searches
-
-    /** A branch's address, as FHIR's {@code address} string parameter: any part of it. */
-    private static SearchParameter branchAddress() {
-        return Params.string(BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE, BRANCH_POSTCODE);
     }
 }

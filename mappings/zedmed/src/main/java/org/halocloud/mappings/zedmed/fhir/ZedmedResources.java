@@ -90,43 +90,6 @@ final class ZedmedResources {
         }
     }
 
-    static Organization organization(Row r) {
-        Organization o = new Organization();
-        if (r.text(BRANCH_HPIO) != null) {
-            o.addIdentifier(AuCodes.hpio(r.text(BRANCH_HPIO)));
-        }
-        if (r.text(BRANCH_ABN) != null) {
-            o.addIdentifier(AuCodes.abn(r.text(BRANCH_ABN)));
-        }
-        o.setActive(true);
-        o.setName(r.text(BRANCH_NAME));
-        phone(o.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
-        o.getTelecom().removeIf(t -> t.getValue() == null);
-        Address address = Elements.australianAddress(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
-                r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
-        if (address != null) {
-            o.addAddress(address.setUse(Address.AddressUse.WORK));
-        }
-        return o;
-    }
-
-    static Location location(Row r) {
-        Location l = new Location();
-        l.setStatus(Location.LocationStatus.ACTIVE);
-        l.setName(r.text(BRANCH_NAME));
-        phone(l.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
-        l.getTelecom().removeIf(t -> t.getValue() == null);
-        Address address = Elements.australianAddress(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
-                r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
-        if (address != null) {
-            l.setAddress(address.setUse(Address.AddressUse.WORK));
-        }
-        l.setPhysicalType(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/location-physical-type", "bu", "Building")));
-        l.setManagingOrganization(new Reference("Organization/" + r.text(BRANCH_ID)).setDisplay(r.text(BRANCH_NAME)));
-        return l;
-    }
-
     static Appointment appointment(Row r) {
         Appointment a = new Appointment();
         a.setStatus(ZedmedCodes.APPOINTMENT_STATUS.decode(r));
