@@ -1,6 +1,5 @@
 package org.halocloud.mappings.d4w.fhir;
 
-import org.halocloud.mappings.fhir.Elements;
 import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
 
 import java.time.LocalDate;
@@ -8,28 +7,20 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.halocloud.mappings.au.AuCodeTables;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Row;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;

@@ -5,14 +5,10 @@ import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME;
 import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.MOBILE;
 import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.WORK;
 
-import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuCoreLocation;
@@ -22,14 +18,11 @@ import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifier.Kind;
-import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
-import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
-import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
@@ -45,7 +38,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Schedule;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
