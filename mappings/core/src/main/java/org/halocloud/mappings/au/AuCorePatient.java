@@ -122,10 +122,7 @@ public final class AuCorePatient<K> extends AuCorePerson<Patient, K, AuCorePatie
         if (home != null) {
             p.addAddress(home);
         }
-        Boolean isActive = renderActive(r);
-        if (isActive != null) {
-            p.setActive(isActive);
-        }
+        active(r, p::setActive);
         if (indigenousStatus != null) {
             Integer status = indigenousStatus.decode(r);
             if (status != null) {

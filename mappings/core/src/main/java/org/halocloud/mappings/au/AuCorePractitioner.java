@@ -41,10 +41,7 @@ public final class AuCorePractitioner<K> extends AuCorePerson<Practitioner, K, A
         p.addName(renderName(r));
         renderTelecom(r).forEach(p::addTelecom);
         p.setGender(renderGender(r));
-        Boolean isActive = renderActive(r);
-        if (isActive != null) {
-            p.setActive(isActive);
-        }
+        active(r, p::setActive);
         return p;
     }
 }

@@ -39,21 +39,21 @@ public final class AuCorePractitionerRole<K> extends AuCoreTemplate<Practitioner
     /** {@code practitioner} → the practitioners' mapping; searched by {@code practitioner}. */
     public AuCorePractitionerRole<K> practitioner(Ref<?> ref) {
         this.practitioner = ref;
-        declare(withDisplay(ref, "PractitionerRole.practitioner"));
+        declare(referenced(ref, "PractitionerRole.practitioner"));
         return this;
     }
 
     /** {@code organization} → the organisations' mapping; searched by {@code organization}. */
     public AuCorePractitionerRole<K> organization(Ref<?> ref) {
         this.organization = ref;
-        declare(withDisplay(ref, "PractitionerRole.organization"));
+        declare(referenced(ref, "PractitionerRole.organization"));
         return this;
     }
 
     /** {@code location} → the locations' mapping; searched by {@code location}. */
     public AuCorePractitionerRole<K> location(Ref<?> ref) {
         this.location = ref;
-        declare(withDisplay(ref, "PractitionerRole.location"));
+        declare(referenced(ref, "PractitionerRole.location"));
         return this;
     }
 
@@ -65,10 +65,6 @@ public final class AuCorePractitionerRole<K> extends AuCoreTemplate<Practitioner
         this.role = codes;
         declare(MappedElement.coded("PractitionerRole.code", codes));
         return this;
-    }
-
-    private static MappedElement withDisplay(Ref<?> ref, String path) {
-        return new MappedElement(path, ref.type(), ref.columns(), null);
     }
 
     @Override
@@ -86,10 +82,7 @@ public final class AuCorePractitionerRole<K> extends AuCoreTemplate<Practitioner
     protected PractitionerRole render(Row r) {
         PractitionerRole pr = new PractitionerRole();
         renderIdentifiers(r).forEach(pr::addIdentifier);
-        Boolean isActive = renderActive(r);
-        if (isActive != null) {
-            pr.setActive(isActive);
-        }
+        active(r, pr::setActive);
         reference(practitioner, r, pr::setPractitioner);
         reference(organization, r, pr::setOrganization);
         reference(location, r, pr::addLocation);

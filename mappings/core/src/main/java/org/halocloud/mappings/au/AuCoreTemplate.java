@@ -232,6 +232,14 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
         return active != null ? active.decode(r) : alwaysActive;
     }
 
+    /** Hands the row's {@code active} to {@code to}, when it has one. */
+    protected final void active(Row r, java.util.function.Consumer<Boolean> to) {
+        Boolean isActive = renderActive(r);
+        if (isActive != null) {
+            to.accept(isActive);
+        }
+    }
+
     // ------------------------------------------------------------------ the vendor's extras
 
     /** A vendor's own elements: {@code hook} runs after the template has filled the resource; it reads {@code columns}. */
@@ -332,6 +340,11 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
         if (declared != null && !(declared instanceof java.util.Collection<?> c && c.isEmpty())) {
             search.put(name, parameter.get());
         }
+    }
+
+    /** A reference's element: {@code path} in its id column (read with its display's), qualified by the target type. */
+    protected static MappedElement referenced(Ref<?> ref, String path) {
+        return new MappedElement(path, ref.type(), ref.columns(), null);
     }
 
     /** Hands the row's reference to {@code to} when the reference is declared and the row holds one. */

@@ -30,15 +30,28 @@ public final class AuIdentifier {
     private final Function<String, Condition> search;
     private final Field<String> hpio;
     private final Field<String> recordNumber;
+    private final Function<String, String> searched;
 
     private AuIdentifier(String system, List<Field<?>> columns, Function<Row, Identifier> render,
                          Function<String, Condition> search, Field<String> hpio, Field<String> recordNumber) {
+        this(system, columns, render, search, hpio, recordNumber, Function.identity());
+    }
+
+    private AuIdentifier(String system, List<Field<?>> columns, Function<Row, Identifier> render,
+                         Function<String, Condition> search, Field<String> hpio, Field<String> recordNumber,
+                         Function<String, String> searched) {
         this.system = system;
         this.columns = List.copyOf(columns);
         this.render = render;
         this.search = search;
         this.hpio = hpio;
         this.recordNumber = recordNumber;
+        this.searched = searched;
+    }
+
+    /** Searches for {@code normalised(value)}: how a searched value is written as the column holds it. */
+    private AuIdentifier searching(Function<String, String> normalised) {
+        return new AuIdentifier(system, columns, render, search, hpio, recordNumber, normalised);
     }
 
     /** An identifier held in one column, rendered by {@code shape} from the trimmed text. */
@@ -62,19 +75,38 @@ public final class AuIdentifier {
         HPIO(AuIdentifiers.HPIO_SYSTEM, AuCodes::hpio),
         PRESCRIBER_NUMBER(AuCodes.PRESCRIBER_NUMBER_SYSTEM, AuCodes::prescriberNumber),
         PROVIDER_NUMBER(AuCodes.PROVIDER_NUMBER_SYSTEM, AuCodes::providerNumber),
-        AHPRA(AuCodes.AHPRA_SYSTEM, AuCodes::ahpra);
+        AHPRA(AuCodes.AHPRA_SYSTEM, AuCodes::ahpra),
+        /** An ABN: searched without the spaces it is written with ({@code 51 824 753 556}). */
+        ABN(AuCodes.ABN_SYSTEM, AuCodes::abn, v -> v.replace(" ", ""));
 
         private final String system;
         private final Function<String, Identifier> shape;
+        private final Function<String, String> searched;
 
         Kind(String system, Function<String, Identifier> shape) {
+            this(system, shape, Function.identity());
+        }
+
+        Kind(String system, Function<String, Identifier> shape, Function<String, String> searched) {
             this.system = system;
             this.shape = shape;
+            this.searched = searched;
         }
 
         /** This identifier ← the column's trimmed text. */
         public AuIdentifier of(Field<String> column) {
-            return value(system, column, shape);
+            return value(system, column, shape).searching(searched);
+        }
+
+        /**
+         * This identifier ← the digits of the column's text, when there are {@code length} of them (a number the
+         * PMS keeps as typed, with spaces or dashes; others are left out); searched with the column's spaces removed.
+         */
+        public AuIdentifier ofDigits(Field<String> column, int length) {
+            return new AuIdentifier(system, List.of(column), r -> {
+                String digits = r.text(column) == null ? null : r.text(column).replaceAll("\\D", "");
+                return digits == null || digits.length() != length ? null : shape.apply(digits);
+            }, v -> DSL.replace(column, DSL.inline(" "), DSL.inline("")).eq(v), null, null).searching(searched);
         }
     }
 
@@ -139,7 +171,7 @@ public final class AuIdentifier {
         Field<?> column = columns.get(0);
         @SuppressWarnings("unchecked")
         Field<String> text = (Field<String>) column;
-        return new AuIdentifier(system, columns, render, text::eq, hpio, recordNumber);
+        return new AuIdentifier(system, columns, render, text::eq, hpio, recordNumber, searched);
     }
 
     /** Renders only values that pass {@code valid} (e.g. {@link #AHPRA_FORMAT}); others are left out. */
@@ -148,7 +180,7 @@ public final class AuIdentifier {
         return new AuIdentifier(system, columns, r -> {
             Identifier id = all.apply(r);
             return id == null || !valid.test(id.getValue()) ? null : id;
-        }, search, hpio, recordNumber);
+        }, search, hpio, recordNumber, searched);
     }
 
     /** Adds to each rendered identifier (e.g. an extension) from further columns. */
@@ -162,7 +194,7 @@ public final class AuIdentifier {
                 more.accept(r, id);
             }
             return id;
-        }, search, hpio, recordNumber);
+        }, search, hpio, recordNumber, searched);
     }
 
     /**
@@ -197,7 +229,7 @@ public final class AuIdentifier {
 
     /** The rows holding {@code value} under this identifier's system (not for a medical record number). */
     public Condition search(String value) {
-        return search.apply(value);
+        return search.apply(searched.apply(value));
     }
 
     /** True for the HPI-O-scoped medical record number, which a search matches by the practice's HPI-O. */

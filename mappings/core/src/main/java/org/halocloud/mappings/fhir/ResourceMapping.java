@@ -196,6 +196,7 @@ public final class ResourceMapping<R extends Resource, K> {
         private Function<Row, R> mapper;
         private DayWindow.Source window;
         private final List<MappedElement> elements = new ArrayList<>();
+        private final List<MappedBlock<? super R>> blocks = new ArrayList<>();
 
         private Builder(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
             this.type = type;
@@ -274,8 +275,30 @@ public final class ResourceMapping<R extends Resource, K> {
             return this;
         }
 
+        /**
+         * A block the SPI declares (e.g. an Appointment's actors): its columns join the select list, its searches
+         * and includes the mapping's, and it renders after the row mapper.
+         */
+        public Builder<R, K> with(MappedBlock<? super R> block) {
+            for (Field<?> f : block.columns()) {
+                if (columns.stream().noneMatch(c -> c.equals(f))) {
+                    columns.add(f);
+                }
+            }
+            block.searches().forEach(this::search);
+            block.includes().forEach(this::include);
+            elements.addAll(block.elements());
+            blocks.add(block);
+            return this;
+        }
+
         public ResourceMapping<R, K> map(Function<Row, R> rowMapper) {
-            this.mapper = rowMapper;
+            List<MappedBlock<? super R>> rendered = List.copyOf(blocks);
+            this.mapper = rendered.isEmpty() ? rowMapper : row -> {
+                R resource = rowMapper.apply(row);
+                rendered.forEach(b -> b.render(row, resource));
+                return resource;
+            };
             if (from == null) {
                 throw new IllegalStateException(type.getSimpleName() + ": from(...) is required");
             }

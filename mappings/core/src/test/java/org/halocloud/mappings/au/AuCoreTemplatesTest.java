@@ -3,7 +3,6 @@ package org.halocloud.mappings.au;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.halocloud.mappings.au.AuIdentifier.Kind;
@@ -187,15 +186,8 @@ class AuCoreTemplatesTest {
 
     /** A row as a Link sends it: every selected column, null unless given. */
     private static Row row(Map<String, Object> values) {
-        List<String> names = List.of("ID", "IHI", "DVA", "DVA_CARD", "SURNAME", "FIRST", "MIDDLE", "KNOWN_AS", "MOBILE",
-                "SEX", "BORN", "DOCTOR", "NICKNAME", "AHPRA", "CARD", "IRN", "EXPIRY");
-        Map<String, Integer> index = new HashMap<>();
-        Object[] row = new Object[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            index.put(names.get(i), i);
-            row[i] = values.get(names.get(i));
-        }
-        return new Row(index, row);
+        return TestRows.of(List.of("ID", "IHI", "DVA", "DVA_CARD", "SURNAME", "FIRST", "MIDDLE", "KNOWN_AS", "MOBILE",
+                "SEX", "BORN", "DOCTOR", "NICKNAME", "AHPRA", "CARD", "IRN", "EXPIRY"), values);
     }
 
     private static <T> Field<T> text(String table, String column, Class<T> type) {

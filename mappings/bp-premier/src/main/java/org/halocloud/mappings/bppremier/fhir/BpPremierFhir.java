@@ -11,14 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCoreLocation;
+import org.halocloud.mappings.au.AuCoreOrganization;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifier.Kind;
-import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
@@ -27,7 +28,9 @@ import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Location;
@@ -99,26 +102,26 @@ public final class BpPremierFhir implements PmsMapping {
             DSL.select(DSL.min(PRACTICEID)).from(PRACTICE).where(PRACTICE_RECORDSTATUS.eq(1)));
     static final Field<Integer> PRACTICE_REF = THE_PRACTICE.as("ORGANIZATIONID");
 
-    static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
-            .of(Organization.class, AuProfiles.ORGANIZATION, PRACTICEID, Params::integerId)
-            .from(PRACTICE, PRACTICEID, PRACTICENAME, PRACTICE_HPIO, PRACTICE_ABN)
-            .where(PRACTICE_RECORDSTATUS.eq(1))
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPIO_SYSTEM, v -> DSL.trim(PRACTICE_HPIO).eq(v),
-                    AuCodes.ABN_SYSTEM, v -> DSL.replace(PRACTICE_ABN, DSL.inline(" "), DSL.inline("")).eq(v.replace(" ", "")))))
-            .search("name", Params.string(CI, PRACTICENAME))
-            .map(BpResources::organization);
+    static final ResourceMapping<Organization, Integer> ORGANIZATION = AuCoreOrganization
+            .of(PRACTICEID, Params::integerId)
+            .from(PRACTICE).where(PRACTICE_RECORDSTATUS.eq(1)).collation(CI)
+            .identifiers(Kind.HPIO.of(PRACTICE_HPIO), Kind.ABN.ofDigits(PRACTICE_ABN, 11))
+            .name(PRACTICENAME)
+            .alwaysActive()
+            .mapping();
 
-    static final ResourceMapping<Location, Integer> LOCATION = ResourceMapping
-            .of(Location.class, AuProfiles.LOCATION, LOCATIONID, Params::integerId)
-            .from(LOCATIONS, LOCATIONID, LOCATIONNAME, LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY,
-                    LOCATION_POSTCODE, LOCATION_PHONE, LOCATION_FAX, LOCATION_EMAIL, PRACTICE_REF)
-            .where(LOCATION_RECORDSTATUS.eq(1))
-            .search("name", Params.string(CI, LOCATIONNAME))
-            .search("address", Params.string(CI, LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY, LOCATION_POSTCODE))
-            .search("address-city", Params.string(CI, LOCATION_CITY))
-            .search("address-postalcode", Params.string(CI, LOCATION_POSTCODE))
-            .map(BpResources::location);
+    static final ResourceMapping<Location, Integer> LOCATION = AuCoreLocation
+            .of(LOCATIONID, Params::integerId)
+            .from(LOCATIONS).where(LOCATION_RECORDSTATUS.eq(1)).collation(CI)
+            .name(LOCATIONNAME)
+            .address(LOCATION_ADDRESS1, LOCATION_ADDRESS2, LOCATION_CITY, null, LOCATION_POSTCODE)
+            .addressType(Address.AddressType.PHYSICAL)
+            .phone(WORK, LOCATION_PHONE).telecom(ContactPoint.ContactPointSystem.FAX, WORK, LOCATION_FAX)
+            .email(WORK, LOCATION_EMAIL)
+            .alwaysActive().building()
+            .managingOrganization(Ref.to(ORGANIZATION, PRACTICE_REF))
+            .without("organization")
+            .mapping();
 
     static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
             .of(PL_ID, Params::integerId)
@@ -322,16 +325,11 @@ public final class BpPremierFhir implements PmsMapping {
     static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping
             .of(Appointment.class, null, APPOINTMENT_ID, Params::integerId)
             .from(APPOINTMENTS.leftJoin(APPOINTMENTTYPES).on(APPOINTMENTTYPE_CODE.eq(APPOINTMENT_TYPE)),
-                    APPOINTMENT_ID, APPOINTMENT_PATIENT, APPOINTMENT_USER, APPOINTMENT_LOCATION, APPOINTMENTDATE,
-                    APPOINTMENTTIME, APPOINTMENTLENGTH, APPOINTMENTCODE, ARRIVALTIME, APPOINTMENT_REASON,
-                    APPOINTMENT_CREATED, APPOINTMENT_TYPE_NAME, CANCELLATIONS, CANCELLATION_REASON)
+                    APPOINTMENT_ID, APPOINTMENTDATE, APPOINTMENTTIME, APPOINTMENTLENGTH, APPOINTMENTCODE, ARRIVALTIME,
+                    APPOINTMENT_REASON, APPOINTMENT_CREATED, APPOINTMENT_TYPE_NAME, CANCELLATIONS, CANCELLATION_REASON)
             .where(APPOINTMENT_RECORDSTATUS.eq(1).and(livePatient(APPOINTMENT_PATIENT)))
-            .search("patient", Params.reference("Patient", APPOINTMENT_PATIENT, Params::integerId))
-            .search("practitioner", Params.reference("Practitioner", APPOINTMENT_USER, Params::integerId))
-            .search("location", Params.reference("Location", APPOINTMENT_LOCATION, Params::integerId))
-            .search("actor", Params.references(Params.target("Patient", APPOINTMENT_PATIENT, Params::integerId),
-                    Params.target("Practitioner", APPOINTMENT_USER, Params::integerId),
-                    Params.target("Location", APPOINTMENT_LOCATION, Params::integerId)))
+            .with(AppointmentActors.of(Ref.to(PATIENT, APPOINTMENT_PATIENT), Ref.to(PRACTITIONER, APPOINTMENT_USER),
+                    Ref.to(LOCATION, APPOINTMENT_LOCATION)).required(Appointment.ParticipantRequired.REQUIRED))
             .search("date", Params.date(APPOINTMENT_START, ZONE))
             .search("status", Params.token(APPOINTMENT_STATUS, code -> switch (code) {
                 case "cancelled" -> CANCELLED;
@@ -342,10 +340,6 @@ public final class BpPremierFhir implements PmsMapping {
                 case "fulfilled" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.between(4, 7));
                 default -> Params.NEVER;
             }))
-            .include("patient")
-            .include("practitioner")
-            .include("location")
-            .include("actor")
             .map(BpResources::appointment);
 
     /** Booked, its day over (practice time) and never arrived. */

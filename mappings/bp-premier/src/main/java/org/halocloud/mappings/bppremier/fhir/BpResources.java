@@ -15,13 +15,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import org.halocloud.mappings.au.AuCodeTables;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Row;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -29,11 +27,9 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Location;
@@ -44,7 +40,6 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
@@ -59,50 +54,6 @@ final class BpResources {
     // ------------------------------------------------------------------ practice, locations, roles
 
     private static final ZoneId ZONE = ZoneId.of("Australia/Sydney");
-
-    static Organization organization(Row r) {
-        Organization o = new Organization();
-        if (r.text(PRACTICE_HPIO) != null) {
-            o.addIdentifier(AuCodes.hpio(r.text(PRACTICE_HPIO)));
-        }
-        String abn = r.text(PRACTICE_ABN) == null ? null : r.text(PRACTICE_ABN).replaceAll("\\D", "");
-        if (abn != null && abn.length() == 11) {
-            o.addIdentifier(AuCodes.abn(abn));
-        }
-        if (r.text(PRACTICENAME) != null) {
-            o.setName(r.text(PRACTICENAME));
-        } else {
-            o.getNameElement().addExtension(AuCodes.unknown());
-        }
-        o.setActive(true);
-        return o;
-    }
-
-    static Location location(Row r) {
-        Location l = new Location();
-        l.setStatus(Location.LocationStatus.ACTIVE);
-        l.setName(r.text(LOCATIONNAME));
-        Address address = new Address().setUse(Address.AddressUse.WORK).setType(Address.AddressType.PHYSICAL)
-                .setCity(r.text(LOCATION_CITY)).setPostalCode(r.text(LOCATION_POSTCODE)).setCountry("AU");
-        if (r.text(LOCATION_ADDRESS1) != null) {
-            address.addLine(r.text(LOCATION_ADDRESS1));
-        }
-        if (r.text(LOCATION_ADDRESS2) != null) {
-            address.addLine(r.text(LOCATION_ADDRESS2));
-        }
-        if (address.hasLine() || address.hasCity() || address.hasPostalCode()) {
-            l.setAddress(address);
-        }
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOCATION_PHONE));
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.FAX, r.text(LOCATION_FAX));
-        telecom(l.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOCATION_EMAIL));
-        l.setPhysicalType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/location-physical-type",
-                "bu", "Building")));
-        if (r.integer(PRACTICE_REF) != null) {
-            l.setManagingOrganization(new Reference("Organization/" + r.integer(PRACTICE_REF)));
-        }
-        return l;
-    }
 
     // ------------------------------------------------------------------ encounters
 
@@ -187,19 +138,7 @@ final class BpResources {
         if (r.dateTime(APPOINTMENT_CREATED) != null) {
             a.setCreatedElement(instant(r.dateTime(APPOINTMENT_CREATED)));
         }
-        a.addParticipant().setActor(new Reference("Patient/" + r.integer(APPOINTMENT_PATIENT)))
-                .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        Integer user = r.integer(APPOINTMENT_USER);
-        if (user != null && user > 0) {
-            a.addParticipant().setActor(new Reference("Practitioner/" + user))
-                    .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        Integer location = r.integer(APPOINTMENT_LOCATION);
-        if (location != null && location > 0) {
-            a.addParticipant().setActor(new Reference("Location/" + location))
-                    .setRequired(Appointment.ParticipantRequired.REQUIRED).setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        return a;
+        return a; // the participants: BpPremierFhir's AppointmentActors
     }
 
     static Schedule schedule(Row r) {

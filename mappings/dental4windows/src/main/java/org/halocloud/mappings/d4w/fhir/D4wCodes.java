@@ -84,6 +84,13 @@ final class D4wCodes {
             .otherwise(false);
 
     /** Every table, for the contract test. */
+    /** LOCATION.IS_ACTIVE as the Organization's {@code active} and the Location's {@code status}. */
+    static final CodeTable<Boolean, Boolean> LOCATION_ACTIVE = CodeTable.<Boolean, Boolean>of(LOC_IS_ACTIVE, "", String::valueOf)
+            .code(true, true)
+            .code(false, false)
+            .otherwise(false);
+
     static final List<CodeTable<?, ?>> ALL = List.of(GENDER, INDIGENOUS_STATUS, DVA_CARD, PROVIDER_ROLE,
-            APPOINTMENT_STATUS, CONDITION_STATUS, MEDICATION_STATUS, BOOK_ACTIVE, PATIENT_ACTIVE, PROVIDER_ACTIVE);
+            APPOINTMENT_STATUS, CONDITION_STATUS, MEDICATION_STATUS, BOOK_ACTIVE, PATIENT_ACTIVE, PROVIDER_ACTIVE,
+            LOCATION_ACTIVE);
 }

@@ -8,14 +8,15 @@ import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.WORK;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCoreLocation;
+import org.halocloud.mappings.au.AuCoreOrganization;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifier.Kind;
-import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
@@ -97,27 +98,27 @@ public final class D4wFhir implements PmsMapping {
             .generalPractitioner(Ref.to(PRACTITIONER, PAT_MAIN_PROVIDER_ID))
             .mapping();
 
-    static final ResourceMapping<Organization, Integer> ORGANIZATION = ResourceMapping
-            .of(Organization.class, AuProfiles.ORGANIZATION, LOC_LOCATION_ID, Params::integerId)
-            .from(LOCATION_T, LOC_LOCATION_ID, LOC_NAME, LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE,
-                    LOC_POSTCODE, LOC_PHONE, LOC_EMAIL, LOC_HPIO, LOC_ABN, LOC_IS_ACTIVE)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPIO_SYSTEM, LOC_HPIO::eq,
-                    AuCodes.ABN_SYSTEM, v -> DSL.trim(LOC_ABN).eq(v.replace(" ", "")))))
-            .search("name", Params.string(LOC_NAME))
-            .search("address", Params.string(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE))
-            .map(D4wResources::organization);
+    static final ResourceMapping<Organization, Integer> ORGANIZATION = AuCoreOrganization
+            .of(LOC_LOCATION_ID, Params::integerId)
+            .from(LOCATION_T)
+            .identifiers(Kind.HPIO.of(LOC_HPIO).indexed(), Kind.ABN.of(LOC_ABN))
+            .name(LOC_NAME).healthcareProvider()
+            .phone(WORK, LOC_PHONE).email(WORK, LOC_EMAIL)
+            .address(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE)
+            .active(D4wCodes.LOCATION_ACTIVE)
+            .mapping();
 
-    static final ResourceMapping<Location, Integer> LOCATION = ResourceMapping
-            .of(Location.class, AuProfiles.LOCATION, LOC_LOCATION_ID, Params::integerId)
-            .from(LOCATION_T, LOC_LOCATION_ID, LOC_LOCATION_CODE, LOC_NAME, LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB,
-                    LOC_STATE, LOC_POSTCODE, LOC_PHONE, LOC_EMAIL, LOC_IS_ACTIVE)
-            .search("name", Params.string(LOC_NAME))
-            .search("address", Params.string(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE))
-            .search("address-city", Params.string(LOC_SUBURB))
-            .search("address-state", Params.string(LOC_STATE))
-            .search("address-postalcode", Params.string(LOC_POSTCODE))
-            .map(D4wResources::location);
+    static final ResourceMapping<Location, Integer> LOCATION = AuCoreLocation
+            .of(LOC_LOCATION_ID, Params::integerId)
+            .from(LOCATION_T)
+            .name(LOC_NAME).mode(Location.LocationMode.INSTANCE)
+            .phone(WORK, LOC_PHONE).email(WORK, LOC_EMAIL)
+            .address(LOC_ADDRESS1, LOC_ADDRESS2, LOC_SUBURB, LOC_STATE, LOC_POSTCODE)
+            .active(D4wCodes.LOCATION_ACTIVE)
+            .managingOrganization(Ref.to(ORGANIZATION, LOC_LOCATION_ID).display(LOC_NAME))
+            .extras(D4wResources::locationCode, LOC_LOCATION_CODE)
+            .without("organization")
+            .mapping();
 
     static final ResourceMapping<PractitionerRole, Integer> PRACTITIONER_ROLE = AuCorePractitionerRole
             .of(PRV_PROVIDER_ID, Params::integerId)
@@ -174,21 +175,13 @@ public final class D4wFhir implements PmsMapping {
 
     static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping
             .of(Appointment.class, null, APPT_APPT_ID, Params::integerId)
-            .from(APPOINTMENT_T, APPT_APPT_ID, APPT_PATIENT_ID, APPT_PROVIDER_ID, APPT_LOCATION_ID, APPT_APPT_DATE,
-                    APPT_START_TIME, APPT_LENGTH_MIN, APPT_APPT_TYPE, APPT_STATUS, APPT_NOTE, APPT_DATE_CREATED)
-            .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
-            .search("practitioner", Params.reference("Practitioner", APPT_PROVIDER_ID, Params::integerId))
-            .search("location", Params.reference("Location", APPT_LOCATION_ID, Params::integerId))
-            .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
-                    Params.target("Practitioner", APPT_PROVIDER_ID, Params::integerId),
-                    Params.target("Location", APPT_LOCATION_ID, Params::integerId)))
+            .from(APPOINTMENT_T, APPT_APPT_ID, APPT_APPT_DATE, APPT_START_TIME, APPT_LENGTH_MIN, APPT_APPT_TYPE,
+                    APPT_STATUS, APPT_NOTE, APPT_DATE_CREATED)
+            .with(AppointmentActors.of(Ref.to(PATIENT, APPT_PATIENT_ID), Ref.to(PRACTITIONER, APPT_PROVIDER_ID),
+                    Ref.to(LOCATION, APPT_LOCATION_ID)))
             .search("date", day(APPT_APPT_DATE))
             .search("status", D4wCodes.APPOINTMENT_STATUS.parameter())
             .search("service-type", Params.identifier(Map.of(APPOINTMENT_TYPE_SYSTEM, v -> DSL.trim(APPT_APPT_TYPE).eq(v))))
-            .include("patient")
-            .include("practitioner")
-            .include("location")
-            .include("actor")
             .map(D4wResources::appointment);
 
     /**

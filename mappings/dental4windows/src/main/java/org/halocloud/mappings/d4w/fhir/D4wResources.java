@@ -1,6 +1,5 @@
 package org.halocloud.mappings.d4w.fhir;
 
-import org.halocloud.mappings.fhir.Elements;
 import static org.halocloud.mappings.d4w.fhir.D4wTables.*;
 
 import java.time.LocalDate;
@@ -8,28 +7,20 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.halocloud.mappings.au.AuCodeTables;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Row;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
@@ -46,45 +37,11 @@ final class D4wResources {
 
     // ---- places ----
 
-    static Organization organization(Row r) {
-        Organization o = new Organization();
-        if (r.text(LOC_HPIO) != null) {
-            o.addIdentifier(AuCodes.hpio(r.text(LOC_HPIO)));
-        }
-        if (r.text(LOC_ABN) != null) {
-            o.addIdentifier(AuCodes.abn(r.text(LOC_ABN)));
-        }
-        o.setName(r.text(LOC_NAME));
-        o.addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
-                "Healthcare Provider")));
-        Elements.contact(o.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        Elements.contact(o.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        Address address = Elements.australianAddress(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
-                r.text(LOC_POSTCODE));
-        if (address != null) {
-            o.addAddress(address.setUse(Address.AddressUse.WORK));
-        }
-        o.setActive(r.flag(LOC_IS_ACTIVE));
-        return o;
-    }
-
-    static Location location(Row r) {
-        Location l = new Location();
-        l.setName(r.text(LOC_NAME));
-        l.setStatus(r.flag(LOC_IS_ACTIVE) ? Location.LocationStatus.ACTIVE : Location.LocationStatus.INACTIVE);
-        l.setMode(Location.LocationMode.INSTANCE);
-        Elements.contact(l.getTelecom(), ContactPoint.ContactPointSystem.PHONE, r.text(LOC_PHONE), ContactPoint.ContactPointUse.WORK);
-        Elements.contact(l.getTelecom(), ContactPoint.ContactPointSystem.EMAIL, r.text(LOC_EMAIL), ContactPoint.ContactPointUse.WORK);
-        Address address = Elements.australianAddress(r.text(LOC_ADDRESS1), r.text(LOC_ADDRESS2), r.text(LOC_SUBURB), r.text(LOC_STATE),
-                r.text(LOC_POSTCODE));
-        if (address != null) {
-            l.setAddress(address.setUse(Address.AddressUse.WORK));
-        } else if (r.text(LOC_LOCATION_CODE) != null) {
-            // au-core-loc-01 asks for an address, a type or an identifier: D4W's location code is that identifier
+    /** au-core-loc-01 asks for an address, a type or an identifier: D4W's location code is that identifier. */
+    static void locationCode(Row r, Location l) {
+        if (!l.hasAddress() && r.text(LOC_LOCATION_CODE) != null) {
             l.addIdentifier().setSystem(D4wFhir.LOCATION_CODE_SYSTEM).setValue(r.text(LOC_LOCATION_CODE));
         }
-        l.setManagingOrganization(new Reference("Organization/" + r.text(LOC_LOCATION_ID)).setDisplay(r.text(LOC_NAME)));
-        return l;
     }
 
     // ---- clinical record ----
@@ -208,15 +165,7 @@ final class D4wResources {
         if (created != null) {
             a.setCreated(Date.from(created.atZone(ZONE).toInstant()));
         }
-        a.addParticipant().setActor(new Reference("Patient/" + r.text(APPT_PATIENT_ID)))
-                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        a.addParticipant().setActor(new Reference("Practitioner/" + r.text(APPT_PROVIDER_ID)))
-                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        if (r.integer(APPT_LOCATION_ID) != null) {
-            a.addParticipant().setActor(new Reference("Location/" + r.text(APPT_LOCATION_ID)))
-                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        return a;
+        return a; // the participants: D4wFhir's AppointmentActors
     }
 
     // ---- shared ----

@@ -5,28 +5,24 @@ import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME;
 import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.MOBILE;
 import static org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.WORK;
 
-import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
+import org.halocloud.mappings.au.AppointmentActors;
 import org.halocloud.mappings.au.AuCodes;
+import org.halocloud.mappings.au.AuCoreLocation;
+import org.halocloud.mappings.au.AuCoreOrganization;
 import org.halocloud.mappings.au.AuCorePatient;
 import org.halocloud.mappings.au.AuCorePractitioner;
 import org.halocloud.mappings.au.AuCorePractitionerRole;
 import org.halocloud.mappings.au.AuIdentifier;
 import org.halocloud.mappings.au.AuIdentifier.Kind;
-import org.halocloud.mappings.au.AuIdentifiers;
 import org.halocloud.mappings.au.AuProfiles;
-import org.halocloud.mappings.fhir.InvalidSearch;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.PmsMapping;
 import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
-import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
@@ -42,7 +38,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Schedule;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -110,32 +105,25 @@ public final class ZedmedFhir implements PmsMapping {
             .extras(ZedmedResources::deceasedByIhi)
             .mapping();
 
-    static final ResourceMapping<Organization, Integer> ORGANIZATIONS = ResourceMapping
-            .of(Organization.class, AuProfiles.ORGANIZATION, BRANCH_ID, Params::integerId)
-            .from(BRANCH, BRANCH_ID, BRANCH_NAME, BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE,
-                    BRANCH_POSTCODE, BRANCH_PHONE, BRANCH_HPIO, BRANCH_ABN)
-            .where(BRANCH_DELETED.eq(0))
-            .catalogue(ADMIN)
-            .search("identifier", Params.identifier(Map.of(
-                    AuIdentifiers.HPIO_SYSTEM, BRANCH_HPIO::eq,
-                    AuCodes.ABN_SYSTEM, v -> BRANCH_ABN.eq(v.replace(" ", "")))))
-            .search("name", Params.string(BRANCH_NAME))
-            .search("address", branchAddress())
-            .map(ZedmedResources::organization);
+    static final ResourceMapping<Organization, Integer> ORGANIZATIONS = AuCoreOrganization
+            .of(BRANCH_ID, Params::integerId)
+            .from(BRANCH).where(BRANCH_DELETED.eq(0)).catalogue(ADMIN)
+            .identifiers(Kind.HPIO.of(BRANCH_HPIO).indexed(), Kind.ABN.of(BRANCH_ABN).indexed())
+            .name(BRANCH_NAME)
+            .phone(WORK, BRANCH_PHONE)
+            .address(BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE, BRANCH_POSTCODE)
+            .alwaysActive()
+            .mapping();
 
-    static final ResourceMapping<Location, Integer> LOCATIONS = ResourceMapping
-            .of(Location.class, AuProfiles.LOCATION, BRANCH_ID, Params::integerId)
-            .from(BRANCH, BRANCH_ID, BRANCH_NAME, BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE,
-                    BRANCH_POSTCODE, BRANCH_PHONE)
-            .where(BRANCH_DELETED.eq(0))
-            .catalogue(ADMIN)
-            .search("name", Params.string(BRANCH_NAME))
-            .search("address", branchAddress())
-            .search("address-city", Params.string(BRANCH_SUBURB))
-            .search("address-state", Params.string(BRANCH_STATE))
-            .search("address-postalcode", Params.string(BRANCH_POSTCODE))
-            .search("organization", Params.reference("Organization", BRANCH_ID, Params::integerId))
-            .map(ZedmedResources::location);
+    static final ResourceMapping<Location, Integer> LOCATIONS = AuCoreLocation
+            .of(BRANCH_ID, Params::integerId)
+            .from(BRANCH).where(BRANCH_DELETED.eq(0)).catalogue(ADMIN)
+            .name(BRANCH_NAME)
+            .phone(WORK, BRANCH_PHONE)
+            .address(BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE, BRANCH_POSTCODE)
+            .alwaysActive().building()
+            .managingOrganization(Ref.to(ORGANIZATIONS, BRANCH_ID).display(BRANCH_NAME))
+            .mapping();
 
     static final ResourceMapping<PractitionerRole, String> PRACTITIONER_ROLES = AuCorePractitionerRole
             .of(ROLE_ID, ZedmedFhir::roleId)
@@ -155,23 +143,15 @@ public final class ZedmedFhir implements PmsMapping {
     /** Appointment has no AU Core (or AU Base) profile: base R4. */
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping
             .of(Appointment.class, null, APPT_ID, ZedmedFhir::longId)
-            .from(APPT, APPT_ID, APPT_PATIENT_ID, APPT_DR_CODE, APPT_BRANCH_ID, APPT_START, DURATION_MIN, APPT_STATUS,
-                    APPT_REASON, APPT_NOTE, CANCEL_REASON, APPT_CREATED_AT, APPT_TYPE_NAME, APPT_ACTIVITY_ID, APPT_ACTIVITY_NAME)
+            .from(APPT, APPT_ID, APPT_START, DURATION_MIN, APPT_STATUS, APPT_REASON, APPT_NOTE, CANCEL_REASON,
+                    APPT_CREATED_AT, APPT_TYPE_NAME, APPT_ACTIVITY_ID, APPT_ACTIVITY_NAME)
             .catalogue(ADMIN)
-            .search("patient", Params.reference("Patient", APPT_PATIENT_ID, Params::integerId))
-            .search("practitioner", Params.reference("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode))
-            .search("location", Params.reference("Location", APPT_BRANCH_ID, Params::integerId))
-            .search("actor", Params.references(Params.target("Patient", APPT_PATIENT_ID, Params::integerId),
-                    Params.target("Practitioner", APPT_DR_CODE, ZedmedFhir::drCode),
-                    Params.target("Location", APPT_BRANCH_ID, Params::integerId)))
+            .with(AppointmentActors.of(Ref.to(PATIENTS, APPT_PATIENT_ID), Ref.to(PRACTITIONERS, APPT_DR_CODE),
+                    Ref.to(LOCATIONS, APPT_BRANCH_ID)).declinedWhenCancelled())
             .search("service-type", Params.identifier(Map.of(ACTIVITY_TYPE_SYSTEM,
                     v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(Params.NEVER))))
             .search("date", Params.date(APPT_START, ZONE))
             .search("status", ZedmedCodes.APPOINTMENT_STATUS.parameter())
-            .include("patient")
-            .include("practitioner")
-            .include("location")
-            .include("actor")
             .map(ZedmedResources::appointment);
 
     // ------------------------------------------------------------------ CLINICAL
@@ -344,12 +324,5 @@ public final class ZedmedFhir implements PmsMapping {
     /** {@code vs-MEAS_ID} (a measurement) or {@code sh-PATIENT_ID} (smoking status). */
     static Optional<String> obsId(String id) {
         return id != null && id.matches("(vs|sh)-\\d{1,18}") ? Optional.of(id) : Optional.empty();
-    }
-
-    // ------------------------------------------------------------------ searches
-
-    /** A branch's address, as FHIR's {@code address} string parameter: any part of it. */
-    private static SearchParameter branchAddress() {
-        return Params.string(BRANCH_ADDR_LINE1, BRANCH_ADDR_LINE2, BRANCH_SUBURB, BRANCH_STATE, BRANCH_POSTCODE);
     }
 }

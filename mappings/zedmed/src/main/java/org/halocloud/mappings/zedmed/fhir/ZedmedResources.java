@@ -9,12 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.TimeZone;
-import org.halocloud.mappings.au.AuCodeTables;
 import org.halocloud.mappings.au.AuCodes;
 import org.halocloud.mappings.au.AuMedication;
 import org.halocloud.mappings.fhir.CodeTable;
 import org.halocloud.mappings.fhir.Row;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -23,11 +21,9 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.InstantType;
@@ -90,43 +86,6 @@ final class ZedmedResources {
         }
     }
 
-    static Organization organization(Row r) {
-        Organization o = new Organization();
-        if (r.text(BRANCH_HPIO) != null) {
-            o.addIdentifier(AuCodes.hpio(r.text(BRANCH_HPIO)));
-        }
-        if (r.text(BRANCH_ABN) != null) {
-            o.addIdentifier(AuCodes.abn(r.text(BRANCH_ABN)));
-        }
-        o.setActive(true);
-        o.setName(r.text(BRANCH_NAME));
-        phone(o.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
-        o.getTelecom().removeIf(t -> t.getValue() == null);
-        Address address = Elements.australianAddress(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
-                r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
-        if (address != null) {
-            o.addAddress(address.setUse(Address.AddressUse.WORK));
-        }
-        return o;
-    }
-
-    static Location location(Row r) {
-        Location l = new Location();
-        l.setStatus(Location.LocationStatus.ACTIVE);
-        l.setName(r.text(BRANCH_NAME));
-        phone(l.addTelecom(), r.text(BRANCH_PHONE), ContactPoint.ContactPointUse.WORK);
-        l.getTelecom().removeIf(t -> t.getValue() == null);
-        Address address = Elements.australianAddress(r.text(BRANCH_ADDR_LINE1), r.text(BRANCH_ADDR_LINE2), r.text(BRANCH_SUBURB),
-                r.text(BRANCH_STATE), r.text(BRANCH_POSTCODE));
-        if (address != null) {
-            l.setAddress(address.setUse(Address.AddressUse.WORK));
-        }
-        l.setPhysicalType(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/location-physical-type", "bu", "Building")));
-        l.setManagingOrganization(new Reference("Organization/" + r.text(BRANCH_ID)).setDisplay(r.text(BRANCH_NAME)));
-        return l;
-    }
-
     static Appointment appointment(Row r) {
         Appointment a = new Appointment();
         a.setStatus(ZedmedCodes.APPOINTMENT_STATUS.decode(r));
@@ -154,15 +113,7 @@ final class ZedmedResources {
         if (r.dateTime(APPT_CREATED_AT) != null) {
             a.setCreatedElement(dateTime(r.dateTime(APPT_CREATED_AT)));
         }
-        Appointment.ParticipationStatus attends = a.getStatus() == Appointment.AppointmentStatus.CANCELLED
-                ? Appointment.ParticipationStatus.DECLINED : Appointment.ParticipationStatus.ACCEPTED;
-        a.addParticipant().setActor(new Reference("Patient/" + r.text(APPT_PATIENT_ID))).setStatus(attends);
-        a.addParticipant().setActor(new Reference("Practitioner/" + r.text(APPT_DR_CODE))).setStatus(attends);
-        if (r.text(APPT_BRANCH_ID) != null) {
-            a.addParticipant().setActor(new Reference("Location/" + r.text(APPT_BRANCH_ID)))
-                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        }
-        return a;
+        return a; // the participants: ZedmedFhir's AppointmentActors
     }
 
     // ------------------------------------------------------------------ clinical record
