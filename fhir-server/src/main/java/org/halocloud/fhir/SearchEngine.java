@@ -53,7 +53,8 @@ public class SearchEngine {
     }
 
     private SearchPlanner planner(SiteRequest site) {
-        return new SearchPlanner(site.mapping(), site.admission().database().defaultCatalogue(),
+        return new SearchPlanner(site.mapping(), site.admission().database().pms().zone(),
+                site.admission().database().defaultCatalogue(),
                 (target, condition) -> executor.keys(site, target, condition));
     }
 }

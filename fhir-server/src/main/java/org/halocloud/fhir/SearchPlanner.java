@@ -14,6 +14,7 @@ import org.halocloud.mappings.fhir.SearchParameter;
 import org.jooq.Condition;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import java.time.ZoneId;
 
 /**
  * Plans a {@link SearchRequest} over a resource mapping of one PMS: each criterion becomes a jOOQ condition through
@@ -28,13 +29,16 @@ final class SearchPlanner {
     private final PmsMapping pms;
     private final String defaultCatalogue;
     private final ChainedSearch.KeyLookup keys;
+    private final ZoneId zone;
 
     /**
+     * @param zone             the zone the PMS records local times in (its descriptor's), for computed day windows
      * @param defaultCatalogue the site's catalogue for mappings that name none (chains across catalogues look up keys)
      * @param keys             runs a chain's key lookup in another catalogue (while planning, as its keys are bound)
      */
-    SearchPlanner(PmsMapping pms, String defaultCatalogue, ChainedSearch.KeyLookup keys) {
+    SearchPlanner(PmsMapping pms, ZoneId zone, String defaultCatalogue, ChainedSearch.KeyLookup keys) {
         this.pms = pms;
+        this.zone = zone;
         this.defaultCatalogue = defaultCatalogue;
         this.keys = keys;
     }
@@ -156,7 +160,7 @@ final class SearchPlanner {
             return mapping.from();
         }
         try {
-            return mapping.from(mapping.window(request::valuesOf, pms.zone()));
+            return mapping.from(mapping.window(request::valuesOf, zone));
         } catch (InvalidSearch e) {
             throw new InvalidRequestException(mapping.resourceName() + " search " + e.getMessage());
         }

@@ -58,7 +58,7 @@ class SearchExecutorTest {
     }
 
     private SearchPlan patients(int count) {
-        return new SearchPlanner(pms, "MAIN", (t, c) -> List.of())
+        return new SearchPlanner(pms, TestPms.ZONE, "MAIN", (t, c) -> List.of())
                 .plan(pms.patient, SearchRequestTest.request("family", "sm", "_count", Integer.toString(count)));
     }
 
@@ -88,7 +88,7 @@ class SearchExecutorTest {
                         new Object[] {4, 7, 3, null, null, null})
                         : c.text().contains("from PATIENTS") ? List.<Object[]>of(new Object[] {7, null, null, null, "Smith", null})
                         : List.of(new Object[] {2, null, null, null, null, "P2"}, new Object[] {3, null, null, null, null, "P3"}));
-        SearchPlan plan = new SearchPlanner(pms, "MAIN", (t, c) -> List.of()).plan(pms.appointment,
+        SearchPlan plan = new SearchPlanner(pms, TestPms.ZONE, "MAIN", (t, c) -> List.of()).plan(pms.appointment,
                 SearchRequestTest.request("_include", "Appointment:patient", "_include", "Appointment:actor"));
         List<Resource> resources = executor.page(site, plan).resources();
         assertThat(resources).extracting(r -> r.getIdElement().getValue())
@@ -104,7 +104,7 @@ class SearchExecutorTest {
     @Test
     void noIncludeIsReadForAnEmptyPage() throws LinkFailure {
         answer(List.of("ID"), c -> List.of());
-        SearchPlan plan = new SearchPlanner(pms, "MAIN", (t, c) -> List.of()).plan(pms.appointment,
+        SearchPlan plan = new SearchPlanner(pms, TestPms.ZONE, "MAIN", (t, c) -> List.of()).plan(pms.appointment,
                 SearchRequestTest.request("_include", "Appointment:patient"));
         assertThat(executor.page(site, plan).resources()).isEmpty();
         assertThat(sent).hasSize(1);

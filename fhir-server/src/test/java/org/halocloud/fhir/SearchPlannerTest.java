@@ -21,7 +21,7 @@ class SearchPlannerTest {
     /** The chains looked up in another catalogue: target type and condition. */
     private final List<String> lookups = new ArrayList<>();
     private List<Object> keys = List.of(7, 9);
-    private final SearchPlanner planner = new SearchPlanner(pms, "MAIN", (target, condition) -> {
+    private final SearchPlanner planner = new SearchPlanner(pms, TestPms.ZONE, "MAIN", (target, condition) -> {
         lookups.add(target.resourceName() + ": " + TestPms.sql(condition));
         return keys;
     });

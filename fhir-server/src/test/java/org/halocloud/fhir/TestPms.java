@@ -104,10 +104,6 @@ final class TestPms implements PmsMapping {
             .include("schedule")
             .map(row -> new Slot());
 
-    @Override
-    public ZoneId zone() {
-        return ZONE;
-    }
 
     @Override
     public List<ResourceMapping<?, ?>> resources() {

@@ -1,20 +1,13 @@
 package org.halocloud.mappings.fhir;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A PMS's FHIR mapping: the resources its databases answer, each read through a {@link ResourceMapping}. A facet of
  * the vendor module's {@link org.halocloud.pms.PmsDescriptor}: the FHIR server asks each PMS for it.
  */
 public interface PmsMapping {
-
-    /** The zone the PMS records local times in. */
-    default ZoneId zone() {
-        return ZoneId.of("Australia/Sydney");
-    }
 
     List<ResourceMapping<?, ?>> resources();
 

@@ -387,10 +387,6 @@ public final class BpPremierFhir implements PmsMapping {
     }
 
 
-    @Override
-    public ZoneId zone() {
-        return ZONE;
-    }
 
     @Override
     public List<ResourceMapping<?, ?>> resources() {

@@ -211,10 +211,6 @@ public final class D4wFhir implements PmsMapping {
             .mapping(ZONE);
 
 
-    @Override
-    public ZoneId zone() {
-        return ZONE;
-    }
 
     @Override
     public List<ResourceMapping<?, ?>> resources() {

@@ -293,10 +293,6 @@ public final class ZedmedFhir implements PmsMapping {
             .mapping(ZONE);
 
 
-    @Override
-    public ZoneId zone() {
-        return ZONE;
-    }
 
     @Override
     public List<ResourceMapping<?, ?>> resources() {
