@@ -199,11 +199,6 @@ public class Integrators {
                 .update() > 0;
     }
 
-    public Optional<String> vendorLogin(UUID integratorId, String vendor) {
-        return db.sql("SELECT db_user FROM vendor_signup WHERE integrator_id = ? AND vendor = ?")
-                .params(integratorId, vendor).query(String.class).optional();
-    }
-
     public Optional<VendorCredentials> vendorCredentials(UUID integratorId, String vendor) {
         return vendorSignup(integratorId, vendor).map(VendorSignupSealed::open);
     }

@@ -49,7 +49,7 @@ public class SitesController {
         Subscription subscription = frontDoor.authenticate(key);
         String vendor = Pmss.vendorOfName(practiceManagementName).orElseThrow(() -> new Refusal(400,
                 "practiceManagementName must be one of Best Practice, Zedmed, D4w."));
-        if (integrators.vendorLogin(subscription.integratorId(), vendor).isEmpty()) {
+        if (integrators.vendorSignup(subscription.integratorId(), vendor).isEmpty()) {
             throw new Refusal(403, "Your integration is not signed up with " + practiceManagementName + ".");
         }
         List<SiteView> sites = databases.byPmsId(vendor, practiceManagementSiteId.trim()).stream()
