@@ -57,7 +57,7 @@ public final class FirebirdZedmedSite {
                         .map(c -> new PmsDatabase.Catalogue(c, c.equals(built.catalogues().get(0)))).toList());
         transport.serve(LINK, built.served(db.haloGuid(), PMS_ID));
         site = new DemoManifest.Site(db.haloGuid().toString(), "zedmed", PMS_ID, h2Site.practiceName(),
-                db.authoritative(), built.catalogues(), h2Site.enabledFor());
+                db.authoritative(), built.catalogues(), h2Site.enabledFor(), h2Site.writes());
         return site;
     }
 }

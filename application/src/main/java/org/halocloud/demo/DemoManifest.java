@@ -12,7 +12,8 @@ public record DemoManifest(List<Integrator> integrators, List<Site> sites) {
     }
 
     /** @param pms one of bp-premier, zedmed, d4w, d4web */
+    /** @param writes per integrator, what the practice's database grants its login to write (patients, bookings) */
     public record Site(String haloGuid, String pms, String pmsId, String practiceName, boolean authoritative,
-                       List<String> catalogues, List<String> enabledFor) {
+                       List<String> catalogues, List<String> enabledFor, java.util.Map<String, List<String>> writes) {
     }
 }

@@ -43,8 +43,11 @@ public class DemoPractices implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoPractices.class);
     private static final String LINK_USER = "HALOLINK";
 
-    /** @param signsUpWith vendors this integrator is signed up with */
-    record IntegratorSpec(String name, String loginPrefix, Set<String> signsUpWith) {
+    /**
+     * @param signsUpWith vendors this integrator is signed up with
+     * @param writes      what every practice grants its logins to write
+     */
+    record IntegratorSpec(String name, String loginPrefix, Set<String> signsUpWith, Set<DemoSite.Write> writes) {
     }
 
     /** @param disabledFor integrators whose integration this practice has disabled */
@@ -52,8 +55,9 @@ public class DemoPractices implements ApplicationRunner {
     }
 
     static final List<IntegratorSpec> INTEGRATORS = List.of(
-            new IntegratorSpec("Acme Health", "ACME", Set.of("best-practice", "zedmed", "centaur")),
-            new IntegratorSpec("Beta Bookings", "BETA", Set.of("best-practice", "zedmed")));
+            new IntegratorSpec("Acme Health", "ACME", Set.of("best-practice", "zedmed", "centaur"),
+                    Set.of(DemoSite.Write.PATIENTS, DemoSite.Write.BOOKINGS)),
+            new IntegratorSpec("Beta Bookings", "BETA", Set.of("best-practice", "zedmed"), Set.of(DemoSite.Write.BOOKINGS)));
 
     static final List<SiteSpec> SITES = List.of(
             new SiteSpec("harbourside-practice-server", "bp-premier", "40217", "Harbourside Family Practice", 1, Set.of()),
@@ -127,7 +131,7 @@ public class DemoPractices implements ApplicationRunner {
             UUID id = integrators.findByName(spec.name()).orElseGet(() -> integrators.create(spec.name()));
             keys.put(spec.name(), integrators.issueKey(id, environment, true));
             for (String vendor : spec.signsUpWith()) {
-                Login login = new Login(spec.name(), spec.loginPrefix() + "_" + vendorCode(vendor), secret());
+                Login login = new Login(spec.name(), spec.loginPrefix() + "_" + vendorCode(vendor), secret(), spec.writes());
                 integrators.signUp(id, vendor, login.user(), login.password());
                 loginsByVendor.computeIfAbsent(vendor, v -> new ArrayList<>()).add(login);
             }
@@ -141,7 +145,7 @@ public class DemoPractices implements ApplicationRunner {
             Path dir = dataDir.resolve("demo").resolve(spec.pms() + "-" + spec.pmsId() + "-" + (++n));
             DemoSite site = new DemoSite(spec.pmsId(), spec.practiceName(), spec.seed(), demo.patients(),
                     logins.stream().map(l -> new DemoSite.DemoLogin(l.user(), l.password(), l.integrator(),
-                    !spec.disabledFor().contains(l.integrator()))).toList());
+                    !spec.disabledFor().contains(l.integrator()), l.writes())).toList());
             DemoDatabase built = switch (demo.engine(spec.pms())) {
                 case DemoPms.H2 -> DemoDatabase.build(dir, "", spec.pms(), site, LINK_USER, secret());
                 case DemoPms.FIREBIRD -> {
@@ -160,7 +164,10 @@ public class DemoPractices implements ApplicationRunner {
             served.add(new LinkConfig.Served(spec.link(), servedDb));
             sites.add(new DemoManifest.Site(db.haloGuid().toString(), spec.pms(), spec.pmsId(), spec.practiceName(),
                     db.authoritative(), built.catalogues(), logins.stream().map(Login::integrator)
-                    .filter(i -> !spec.disabledFor().contains(i)).toList()));
+                    .filter(i -> !spec.disabledFor().contains(i)).toList(),
+                    logins.stream().collect(java.util.stream.Collectors.toMap(Login::integrator, l -> l.writes().stream()
+                            .map(w -> w.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList(),
+                            (a, b) -> a, java.util.LinkedHashMap::new))));
         }
         write(linkConfigFile(), new LinkConfig(served));
         write(manifestFile(), new DemoManifest(keys.entrySet().stream()
@@ -177,7 +184,7 @@ public class DemoPractices implements ApplicationRunner {
         }
     }
 
-    private record Login(String integrator, String user, String password) {
+    private record Login(String integrator, String user, String password, Set<DemoSite.Write> writes) {
     }
 
     private void write(Path file, Object value) throws IOException {

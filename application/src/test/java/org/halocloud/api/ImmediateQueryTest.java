@@ -79,8 +79,9 @@ class ImmediateQueryTest extends HaloIntegrationTest {
         assertThat(envelope.path("errorDetails").path("errorMessage").asString()).containsIgnoringCase("rights");
         assertThat(count(guid, null, "SELECT COUNT(*) FROM PATIENTS")).isEqualTo(before);
 
-        HttpResponse<String> update = sql(guid, acme(), "UPDATE PATIENTS SET SURNAME = 'X'");
-        assertThat(update.statusCode()).isEqualTo(400);
+        // Beta Bookings' login holds no UPDATE on PATIENTS (the practice lets only Acme Health write patients)
+        HttpResponse<String> update = sql(guid, freshKey("Beta Bookings"), "UPDATE PATIENTS SET SURNAME = 'X'");
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(400);
         assertThat(count(guid, null, "SELECT COUNT(*) FROM PATIENTS WHERE SURNAME = 'X'")).isZero();
     }
 

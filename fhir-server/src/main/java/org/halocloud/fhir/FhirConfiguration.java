@@ -26,7 +26,7 @@ public class FhirConfiguration {
 
     @Bean
     RestfulServer fhirServer(FhirContext fhir, PmsMappings mappings, SearchEngine engine, SearchPaging paging,
-                             PublicBaseUrl publicBase) {
+                             ResourceWrites writes, PublicBaseUrl publicBase) {
         RestfulServer server = new RestfulServer(fhir);
         // links are written under the configured public base, never under the request's Host header
         server.setServerAddressStrategy((context, request) -> publicBase.baseFor(request) + request.getContextPath()
@@ -35,7 +35,7 @@ public class FhirConfiguration {
         server.setPagingProvider(paging);
         server.setServerConformanceProvider(new SiteCapabilityStatement());
         List<MappedResourceProvider> providers = mappings.resourceClasses().values().stream()
-                .map(c -> new MappedResourceProvider(c.asSubclass(IBaseResource.class), engine, paging)).toList();
+                .map(c -> new MappedResourceProvider(c.asSubclass(IBaseResource.class), engine, paging, writes)).toList();
         server.registerProviders(List.copyOf(providers));
         server.registerInterceptor(new ResponseHighlighterInterceptor());
         return server;

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Routes {@code /integrator/sites/{haloGuid}/fhir/R4/...} to the HAPI plain server, after the same front door as
- * SQL passthrough: every FHIR GET and POST counts against the rate limit, and every refusal is an
+ * SQL passthrough: every FHIR GET, POST, PUT and PATCH counts against the rate limit, and every refusal is an
  * OperationOutcome with the front door's status. HAPI sees the site's FHIR base as its servlet path, so every link
  * it writes stays under the site.
  */
@@ -54,7 +54,8 @@ public class FhirGateway extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean counted = "GET".equals(request.getMethod()) || "POST".equals(request.getMethod());
+        // every FHIR read and write counts against the shared rate limit
+        boolean counted = java.util.Set.of("GET", "POST", "PUT", "PATCH").contains(request.getMethod());
         Admission admission;
         try {
             admission = frontDoor.admit(request.getHeader(FrontDoor.KEY_HEADER), m.group(2), counted);

@@ -28,6 +28,7 @@ final class LinkCommands {
     }
 
     static QueryCommand of(Query query) {
+        query.attach(SQL.configuration()); // a mapping's write path builds its statements without this rendering
         return new QueryCommand(query.getSQL(ParamType.NAMED), QueryCommand.ExecutionMode.READER,
                 QueryCommand.CommandType.TEXT, parameters(query));
     }
@@ -45,7 +46,7 @@ final class LinkCommands {
         return result;
     }
 
-    private static String sqlDbType(Object value) {
+    static String sqlDbType(Object value) {
         if (value instanceof Integer || value instanceof Short) {
             return "Int";
         }

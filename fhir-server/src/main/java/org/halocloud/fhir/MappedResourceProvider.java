@@ -1,8 +1,13 @@
 package org.halocloud.fhir;
 
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -10,6 +15,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The one provider class behind every resource type: read and search for the type, answered through the site's
@@ -21,11 +27,14 @@ public class MappedResourceProvider implements IResourceProvider {
     private final Class<? extends IBaseResource> type;
     private final SearchEngine engine;
     private final SearchPaging paging;
+    private final ResourceWrites writes;
 
-    public MappedResourceProvider(Class<? extends IBaseResource> type, SearchEngine engine, SearchPaging paging) {
+    public MappedResourceProvider(Class<? extends IBaseResource> type, SearchEngine engine, SearchPaging paging,
+                                  ResourceWrites writes) {
         this.type = type;
         this.engine = engine;
         this.paging = paging;
+        this.writes = writes;
     }
 
     @Override
@@ -33,12 +42,39 @@ public class MappedResourceProvider implements IResourceProvider {
         return type;
     }
 
-    @Read
+    /**
+     * Read, and vread of the current version (a PMS keeps no history: an older version is not known). The answer
+     * carries its version, so HAPI sends its ETag.
+     */
+    @Read(version = true)
     public IBaseResource read(@IdParam IdType id, RequestDetails request) {
         SiteRequest site = SiteRequest.of(request);
         String name = type.getSimpleName();
-        return engine.read(site, site.resource(name), id.getIdPart())
+        Resource resource = engine.read(site, site.resource(name), id.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(name + "/" + id.getIdPart() + " is not known at this site."));
+        if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(resource.getMeta().getVersionId())) {
+            throw new ResourceNotFoundException(name + "/" + id.getIdPart() + " has no version " + id.getVersionIdPart()
+                    + " here: the PMS keeps only the current one (" + resource.getMeta().getVersionId() + ").");
+        }
+        return ResourceWrites.versioned(resource);
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam IBaseResource resource, @ConditionalUrlParam String ifNoneExist,
+                                RequestDetails request) {
+        return writes.create(SiteRequest.of(request), type.getSimpleName(), resource, ifNoneExist, lenient(request));
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam IBaseResource resource, RequestDetails request) {
+        return writes.update(SiteRequest.of(request), type.getSimpleName(), id, resource,
+                request.getHeader(Constants.HEADER_IF_MATCH), lenient(request));
+    }
+
+    /** {@code Prefer: handling=lenient}: elements the PMS cannot hold are left out instead of refused. */
+    private static boolean lenient(RequestDetails request) {
+        String prefer = request.getHeader(Constants.HEADER_PREFER);
+        return prefer != null && prefer.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("handling=lenient");
     }
 
     @Search(allowUnknownParams = true)

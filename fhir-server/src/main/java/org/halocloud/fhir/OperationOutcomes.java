@@ -35,7 +35,7 @@ final class OperationOutcomes {
                 outcome(OperationOutcome.IssueType.fromCode(failure.fhirIssue()), message));
     }
 
-    private static OperationOutcome outcome(OperationOutcome.IssueType type, String message) {
+    static OperationOutcome outcome(OperationOutcome.IssueType type, String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
         return outcome;

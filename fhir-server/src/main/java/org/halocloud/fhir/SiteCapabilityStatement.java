@@ -45,12 +45,24 @@ public class SiteCapabilityStatement implements IServerConformanceProvider<Capab
                 + site.admission().database().haloGuid()).setUrl(details.getFhirServerBase());
         CapabilityStatementRestComponent rest = cs.addRest();
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.setDocumentation("Read and search, live from the practice database; nothing is copied or cached.");
+        rest.setDocumentation("Read and search, live from the practice database, and writes through the PMS's own "
+                + "write path as the integrator's login; nothing is copied or cached.");
         for (ResourceMapping<?, ?> mapping : site.mapping().resources()) {
             CapabilityStatementRestResourceComponent resource = rest.addResource().setType(mapping.resourceName());
             mapping.supportedProfiles().forEach(resource::addSupportedProfile);
             resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
             resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+            if (mapping.version() != null) {
+                // versions are derived from the row's stamp: the current one is readable, no history is kept
+                resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.VREAD);
+                resource.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE);
+                resource.setReadHistory(false);
+            }
+            if (mapping.writes().isPresent()) {
+                resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+                resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
+                resource.setConditionalCreate(true).setUpdateCreate(false);
+            }
             mapping.includes().forEach(resource::addSearchInclude);
             for (Map.Entry<String, SearchParameter> p : mapping.search().entrySet()) {
                 resource.addSearchParam().setName(p.getKey())

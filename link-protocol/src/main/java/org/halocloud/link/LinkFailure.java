@@ -19,11 +19,18 @@ public class LinkFailure extends Exception {
 
     private final Kind kind;
     private final int errorCode;
+    private final String sqlState;
 
     public LinkFailure(Kind kind, int errorCode, String message) {
+        this(kind, errorCode, null, message);
+    }
+
+    /** @param sqlState the database's SQLSTATE for a {@link Kind#DATABASE} failure (tells a refused grant or a broken constraint) */
+    public LinkFailure(Kind kind, int errorCode, String sqlState, String message) {
         super(message, null, false, false);
         this.kind = kind;
         this.errorCode = errorCode;
+        this.sqlState = sqlState;
     }
 
     public Kind kind() {
@@ -32,5 +39,10 @@ public class LinkFailure extends Exception {
 
     public int errorCode() {
         return errorCode;
+    }
+
+    /** The database's SQLSTATE; null when unknown or not a database failure. */
+    public String sqlState() {
+        return sqlState;
     }
 }

@@ -8,6 +8,17 @@ import java.util.List;
  */
 public interface RowSink {
 
+    /** For a command whose rows (if any) nobody reads: a data change, a procedure call. */
+    RowSink DISCARD = new RowSink() {
+        @Override
+        public void columns(List<String> names) {
+        }
+
+        @Override
+        public void row(Object[] values) {
+        }
+    };
+
     void columns(List<String> names);
 
     void row(Object[] values);

@@ -156,7 +156,7 @@ public class HaloLink {
             throw new LinkFailure(LinkFailure.Kind.TIMEOUT, e.getErrorCode(),
                     "The query exceeded the execution limit of " + query.timeout().toSeconds() + " s and was cancelled.");
         } catch (SQLException e) {
-            throw new LinkFailure(LinkFailure.Kind.DATABASE, e.getErrorCode(), e.getMessage());
+            throw new LinkFailure(LinkFailure.Kind.DATABASE, e.getErrorCode(), e.getSQLState(), e.getMessage());
         } finally {
             running.decrementAndGet();
             slots.release();

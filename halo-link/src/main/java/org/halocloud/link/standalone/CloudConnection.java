@@ -198,12 +198,12 @@ public final class CloudConnection implements AutoCloseable {
             send(new LinkMessage.Done(query.queryId(), result.rows(), result.rowsAffected(), result.parameters(),
                     result.sqlExecution().toNanos() / 1000));
         } catch (LinkFailure e) {
-            sendQuietly(new LinkMessage.Failed(query.queryId(), e.kind(), e.errorCode(), e.getMessage()));
+            sendQuietly(new LinkMessage.Failed(query.queryId(), e));
         } catch (Stopped e) {
             log.debug("query {} stopped: the cloud no longer waits for it", query.queryId());
         } catch (RuntimeException e) {
             log.warn("query {} failed in the Link: {}", query.queryId(), e.getClass().getSimpleName());
-            sendQuietly(new LinkMessage.Failed(query.queryId(), LinkFailure.Kind.UNAVAILABLE, 0,
+            sendQuietly(new LinkMessage.Failed(query.queryId(), LinkFailure.Kind.UNAVAILABLE, 0, null,
                     "The Halo Link could not complete the query."));
         } finally {
             cancelled.remove(query.queryId());

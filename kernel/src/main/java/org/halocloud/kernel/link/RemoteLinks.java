@@ -49,7 +49,7 @@ public class RemoteLinks extends AbstractWebSocketHandler implements AttachedLin
     private static final int MAX_MESSAGE_CHARS = 32 * 1024 * 1024;
     /** Beyond the Link's own limits, how long the cloud waits before it gives up on a query. */
     private static final Duration GRACE = Duration.ofSeconds(5);
-    private static final LinkMessage.Failed DISCONNECTED = new LinkMessage.Failed(null, LinkFailure.Kind.UNAVAILABLE, 0,
+    private static final LinkMessage.Failed DISCONNECTED = new LinkMessage.Failed(null, LinkFailure.Kind.UNAVAILABLE, 0, null,
             "The site's Halo Link disconnected during the query.");
 
     private final PmsDatabases databases;
@@ -290,7 +290,7 @@ public class RemoteLinks extends AbstractWebSocketHandler implements AttachedLin
                             Duration.ofNanos(done.sqlExecutionMicros() * 1000));
                 } else if (message instanceof LinkMessage.Failed failed) {
                     finished = true;
-                    throw new LinkFailure(failed.kind(), failed.errorCode(), failed.message());
+                    throw failed.failure();
                 }
             }
         } catch (IOException e) {

@@ -86,7 +86,16 @@ public sealed interface LinkMessage {
             implements LinkMessage {
     }
 
-    record Failed(UUID queryId, LinkFailure.Kind kind, int errorCode, String message) implements LinkMessage {
+    /** @param sqlState the database's SQLSTATE of a database failure; absent from older Links */
+    record Failed(UUID queryId, LinkFailure.Kind kind, int errorCode, String sqlState, String message) implements LinkMessage {
+
+        public Failed(UUID queryId, LinkFailure failure) {
+            this(queryId, failure.kind(), failure.errorCode(), failure.sqlState(), failure.getMessage());
+        }
+
+        public LinkFailure failure() {
+            return new LinkFailure(kind, errorCode, sqlState, message);
+        }
 
         @Override
         public String toString() {

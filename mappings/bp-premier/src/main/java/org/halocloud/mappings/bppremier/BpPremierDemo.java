@@ -124,6 +124,10 @@ public final class BpPremierDemo implements DemoPms {
                 s.execute("CREATE USER " + quote(login.user().toUpperCase(Locale.ROOT)) + " PASSWORD '"
                         + login.password().replace("'", "''") + "'");
                 s.execute("GRANT " + ROLE + " TO " + quote(login.user().toUpperCase(Locale.ROOT)));
+                if (login.writes().contains(DemoSite.Write.PATIENTS)) {
+                    // what BP_AddPatient and BP_UpdatePatient write, with the caller's rights
+                    s.execute("GRANT INSERT, UPDATE ON dbo.PATIENTS TO " + quote(login.user().toUpperCase(Locale.ROOT)));
+                }
                 settings.setInt(1, ++id);
                 settings.setString(2, login.integrator());
                 settings.setString(3, login.user());

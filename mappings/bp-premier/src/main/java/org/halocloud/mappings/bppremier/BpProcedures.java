@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.halocloud.mappings.bppremier.fhir.BpPatientWrites;
 import java.util.Map;
 
 /**
@@ -33,8 +36,12 @@ public final class BpProcedures {
             "BP_AddAppointment", "addAppointment",
             "BP_CancelAppointment", "cancelAppointment",
             "BP_GetPatientAppointments", "getPatientAppointments",
-            "BP_GetPatientByNameDOB", "getPatientByNameDob");
+            "BP_GetPatientByNameDOB", "getPatientByNameDob",
+            "BP_AddPatient", "addPatient",
+            "BP_UpdatePatient", "updatePatient");
 
+    /** H2's "timeout trying to lock table" (ErrorCode.LOCK_TIMEOUT_1): another booking held the provider's book. */
+    private static final int H2_LOCK_TIMEOUT = 50200;
     private static final String DISPLAY_NAME = "TRIM(TRIM(t.TITLE) || ' ' || TRIM(u.FIRSTNAME) || ' ' || TRIM(u.SURNAME))";
     private static final String NOT_CANCELLED =
             "NOT EXISTS (SELECT 1 FROM dbo.CANCELLEDAPPOINTMENTS c WHERE c.APPOINTMENTID = a.RECORDID)";
@@ -85,13 +92,25 @@ public final class BpProcedures {
 
     /**
      * BP_AddAppointmentEx(@aptdate, @apttime, @appointmenttype, @aptlen, @practitionerid, @patientid, @reason,
-     * @loginid, @locationid, @videourl): books a slot and returns the new APPOINTMENTS.RECORDID.
+     * @loginid, @locationid, @videourl): books a slot and returns the new APPOINTMENTS.RECORDID, or 0 when the time
+     * is taken (as Bp's clients read it: someone else just booked it). The practitioner's USERS row is locked for
+     * the call's transaction first, so two bookings of one provider's book are checked one after the other: of
+     * simultaneous bookings of one time exactly one gets it. A booking that waits too long for that lock lost the race.
      */
     public static int addAppointmentEx(Connection c, String aptDate, int aptTime, int appointmentType, int aptLen,
                                        int practitionerId, int patientId, String reason, int loginId, int locationId,
                                        String videoUrl) throws SQLException {
         LocalDate date = date(aptDate);
         requireOne(c, "SELECT 1 FROM dbo.PATIENTS WHERE INTERNALID = ? AND RECORDSTATUS = 1", patientId, "patient");
+        try (PreparedStatement lock = c.prepareStatement("SELECT USERID FROM dbo.USERS WHERE USERID = ? FOR UPDATE")) {
+            lock.setInt(1, practitionerId);
+            lock.executeQuery().close();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_LOCK_TIMEOUT) {
+                return 0;
+            }
+            throw e;
+        }
         int location = locationId > 0 ? locationId
                 : requireOne(c, "SELECT LOCATIONID FROM dbo.USERS WHERE USERID = ? AND RECORDSTATUS = 1 AND APPOINTMENTS = 1",
                 practitionerId, "practitioner");
@@ -103,7 +122,7 @@ public final class BpProcedures {
             busy.setInt(3, aptTime + aptLen);
             busy.setInt(4, aptTime);
             if (busy.executeQuery().next()) {
-                throw new SQLException("The appointment slot is not free", "45000");
+                return 0;
             }
         }
         LocalDateTime now = LocalDateTime.now();
@@ -157,6 +176,72 @@ public final class BpProcedures {
             insert.executeUpdate();
         }
         return 0;
+    }
+
+    /**
+     * BP_AddPatient(@titlecode, @firstname, … as {@link BpPatientWrites#ADD_PATIENT} lists them): a new live patient;
+     * returns its INTERNALID. Writes with the caller's rights, so a login without INSERT on PATIENTS is refused.
+     * The arguments arrive as text (H2 converts a variable argument list to no other object type); the columns
+     * convert them back as SQL Server's implicit conversions would.
+     */
+    public static int addPatient(Connection c, String... args) throws SQLException {
+        List<BpPatientWrites.Arg> declared = BpPatientWrites.ADD_PATIENT;
+        if (args.length != declared.size()) {
+            throw new SQLException("BP_AddPatient takes " + declared.size() + " arguments", "07001");
+        }
+        StringBuilder columns = new StringBuilder("INTERNALID, RECORDSTATUS, PATIENTSTATUS, USERID, PENSIONCODE, "
+                + "CREATED, CREATEDBY");
+        StringBuilder marks = new StringBuilder("NEXT VALUE FOR dbo.PATIENTIDS, 1, 1, 0, ?, ?, 0");
+        List<Object> values = new ArrayList<>(List.of(args[20] == null ? 0 : args[20], LocalDateTime.now()));
+        for (int i = 0; i < declared.size(); i++) {
+            String column = declared.get(i).column() == null ? null : declared.get(i).column().getName();
+            if (column != null) {
+                columns.append(", ").append(column);
+                marks.append(", ?");
+                values.add(args[i]);
+            }
+        }
+        columns.append(", TITLECODE");
+        marks.append(", ?");
+        values.add(args[0] == null ? 0 : args[0]);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO dbo.PATIENTS (" + columns + ") VALUES (" + marks + ")",
+                new String[] {"INTERNALID"})) {
+            for (int i = 0; i < values.size(); i++) {
+                insert.setObject(i + 1, values.get(i));
+            }
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * BP_UpdatePatient(@patientid, @version, then {@link BpPatientWrites#UPDATE_PATIENT}) [inferred]: updates a live
+     * patient whose version (UPDATED, else CREATED) is still @version; returns 1, or 0 when it changed or is gone.
+     */
+    public static int updatePatient(Connection c, int patientId, java.sql.Timestamp version, String... args)
+            throws SQLException {
+        List<BpPatientWrites.Arg> declared = BpPatientWrites.UPDATE_PATIENT;
+        if (args.length != declared.size()) {
+            throw new SQLException("BP_UpdatePatient takes " + (declared.size() + 2) + " arguments", "07001");
+        }
+        StringBuilder set = new StringBuilder("UPDATED = ?, UPDATEDBY = 0");
+        for (BpPatientWrites.Arg a : declared) {
+            set.append(", ").append(a.column().getName()).append(" = ?");
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE dbo.PATIENTS SET " + set + " WHERE INTERNALID = ? "
+                + "AND RECORDSTATUS = 1 AND COALESCE(UPDATED, CREATED) = ?")) {
+            int i = 1;
+            update.setObject(i++, LocalDateTime.now());
+            for (Object arg : args) {
+                update.setObject(i++, arg);
+            }
+            update.setInt(i++, patientId);
+            update.setTimestamp(i, version);
+            return update.executeUpdate();
+        }
     }
 
     /** BP_GetPatientAppointments(@patientid): the patient's upcoming, uncancelled appointments. */

@@ -13,6 +13,7 @@ import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.Row;
 import org.halocloud.mappings.fhir.SearchParameter;
+import org.halocloud.mappings.fhir.write.ColumnValues;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -32,11 +33,11 @@ import org.jooq.Field;
  */
 public final class AuCorePatient<K> extends AuCorePerson<Patient, K, AuCorePatient<K>> {
 
-    private Field<LocalDateTime> birthDate;
+    Field<LocalDateTime> birthDate;
     private BiFunction<Field<LocalDateTime>, ZoneId, SearchParameter> birthDateSearch = Params::date;
-    private Field<LocalDateTime> deceased;
-    private CodeTable<?, Integer> indigenousStatus;
-    private Ref<?> generalPractitioner;
+    Field<LocalDateTime> deceased;
+    CodeTable<?, Integer> indigenousStatus;
+    Ref<?> generalPractitioner;
 
     private AuCorePatient(Field<K> key, Function<String, Optional<K>> parseKey) {
         super(Patient.class, AuProfiles.PATIENT, key, parseKey);
@@ -92,6 +93,11 @@ public final class AuCorePatient<K> extends AuCorePerson<Patient, K, AuCorePatie
         derive(search, "gender", gender, () -> gender.parameter());
         derive(search, "indigenous-status", indigenousStatus, () -> indigenousStatus.parameter());
         return search;
+    }
+
+    @Override
+    protected ColumnValues columnsOf(Patient patient) {
+        return PatientColumns.read(this, patient);
     }
 
     @Override

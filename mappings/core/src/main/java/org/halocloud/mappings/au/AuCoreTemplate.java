@@ -18,6 +18,8 @@ import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.Row;
 import org.halocloud.mappings.fhir.SearchParameter;
+import org.halocloud.mappings.fhir.write.ColumnValues;
+import org.halocloud.mappings.fhir.write.WritePath;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -88,6 +90,8 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
     private final Set<String> omitted = new LinkedHashSet<>();
     private final List<String> includes = new ArrayList<>();
     private ResourceMapping<R, K> mapping;
+    private Field<java.time.LocalDateTime> version;
+    private WritePath writePath;
 
     protected AuCoreTemplate(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
         this.type = type;
@@ -240,6 +244,25 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
         }
     }
 
+    // ------------------------------------------------------------------ versions and writes
+
+    /** The rows' version stamp (see {@link ResourceMapping.Builder#version}), in the template's zone. */
+    public T version(Field<java.time.LocalDateTime> stamp) {
+        this.version = stamp;
+        return self();
+    }
+
+    /** Makes the resource writable through the vendor's path; the template reads it backwards into its columns. */
+    public T writtenBy(WritePath path) {
+        this.writePath = path;
+        return self();
+    }
+
+    /** The resource read backwards into the declared columns; null when the template cannot be written. */
+    protected ColumnValues columnsOf(R resource) {
+        return null;
+    }
+
     // ------------------------------------------------------------------ the vendor's extras
 
     /** A vendor's own elements: {@code hook} runs after the template has filled the resource; it reads {@code columns}. */
@@ -323,6 +346,12 @@ public abstract class AuCoreTemplate<R extends DomainResource, K, T extends AuCo
             }
             search.forEach(b::search);
             includes.forEach(b::include);
+            if (version != null) {
+                b.version(version, zone);
+            }
+            if (writePath != null) {
+                b.writes(this::columnsOf, writePath);
+            }
             mapping = b.map(row -> {
                 R resource = render(row);
                 extras.forEach(hook -> hook.accept(row, resource));

@@ -11,6 +11,7 @@ import org.halocloud.mappings.fhir.CodeTable.Code;
 import org.halocloud.mappings.fhir.MappedElement;
 import org.halocloud.mappings.fhir.Params;
 import org.halocloud.mappings.fhir.Row;
+import org.halocloud.mappings.fhir.write.ColumnValues;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.jooq.Condition;
@@ -31,6 +32,8 @@ public final class AuIdentifier {
     private final Field<String> hpio;
     private final Field<String> recordNumber;
     private final Function<String, String> searched;
+    /** The identifier read backwards into its columns (checked first); null when the PMS cannot be written it. */
+    private BiConsumer<Identifier, ColumnValues> write;
 
     private AuIdentifier(String system, List<Field<?>> columns, Function<Row, Identifier> render,
                          Function<String, Condition> search, Field<String> hpio, Field<String> recordNumber) {
@@ -51,7 +54,27 @@ public final class AuIdentifier {
 
     /** Searches for {@code normalised(value)}: how a searched value is written as the column holds it. */
     private AuIdentifier searching(Function<String, String> normalised) {
-        return new AuIdentifier(system, columns, render, search, hpio, recordNumber, normalised);
+        return new AuIdentifier(system, columns, render, search, hpio, recordNumber, normalised).writing(write);
+    }
+
+    private AuIdentifier writing(BiConsumer<Identifier, ColumnValues> backwards) {
+        this.write = backwards;
+        return this;
+    }
+
+    /** Writes the identifier's value into {@code column} when {@code valid} accepts it. */
+    private static BiConsumer<Identifier, ColumnValues> into(Field<String> column, Predicate<String> valid, String what) {
+        return (id, values) -> {
+            String v = id.getValue() == null ? null : id.getValue().trim();
+            if (v == null || v.isEmpty()) {
+                return;
+            }
+            if (!valid.test(v)) {
+                values.invalid("Patient.identifier: '" + what + "' is not a valid " + what + " (format or check digit).");
+                return;
+            }
+            values.set(column, v, "identifier " + what);
+        };
     }
 
     /** An identifier held in one column, rendered by {@code shape} from the trimmed text. */
@@ -59,7 +82,7 @@ public final class AuIdentifier {
         return new AuIdentifier(system, List.of(column), r -> {
             String v = r.text(column);
             return v == null ? null : shape.apply(v);
-        }, v -> DSL.trim(column).eq(v), null, null);
+        }, v -> DSL.trim(column).eq(v), null, null).writing(into(column, v -> true, system));
     }
 
     /** Any identifier: its own rendering (null when the row holds none) and search, over the given columns. */
@@ -93,9 +116,19 @@ public final class AuIdentifier {
             this.searched = searched;
         }
 
-        /** This identifier ← the column's trimmed text. */
+        /** This identifier ← the column's trimmed text (written only when it is well-formed: check digits). */
         public AuIdentifier of(Field<String> column) {
-            return value(system, column, shape).searching(searched);
+            return value(system, column, shape).searching(searched).writing(into(column, this::valid, name()));
+        }
+
+        /** A healthcare identifier (IHI, HPI-I, HPI-O) must carry its prefix and Luhn check digit. */
+        boolean valid(String value) {
+            return switch (this) {
+                case IHI -> AuIdentifiers.isValidHealthcareIdentifier(value) && value.startsWith(AuIdentifiers.IHI_PREFIX);
+                case HPII -> AuIdentifiers.isValidHealthcareIdentifier(value) && value.startsWith(AuIdentifiers.HPII_PREFIX);
+                case HPIO -> AuIdentifiers.isValidHealthcareIdentifier(value) && value.startsWith(AuIdentifiers.HPIO_PREFIX);
+                default -> true;
+            };
         }
 
         /**
@@ -106,7 +139,8 @@ public final class AuIdentifier {
             return new AuIdentifier(system, List.of(column), r -> {
                 String digits = r.text(column) == null ? null : r.text(column).replaceAll("\\D", "");
                 return digits == null || digits.length() != length ? null : shape.apply(digits);
-            }, v -> DSL.replace(column, DSL.inline(" "), DSL.inline("")).eq(v), null, null).searching(searched);
+            }, v -> DSL.replace(column, DSL.inline(" "), DSL.inline("")).eq(v), null, null).searching(searched)
+                    .writing(into(column, v -> v.replaceAll("\\D", "").length() == length, name()));
         }
     }
 
@@ -134,7 +168,34 @@ public final class AuIdentifier {
                 id.getPeriod().setEndElement(new DateTimeType(month));
             }
             return id;
-        }, v -> Params.medicare(v, card, irn), null, null);
+        }, v -> Params.medicare(v, card, irn), null, null).writing((id, values) -> {
+            String v = id.getValue() == null ? "" : id.getValue().replaceAll("\\s", "");
+            if (!v.matches("\\d{10,11}") || !AuIdentifiers.isValidMedicareCard(v.substring(0, 10))) {
+                values.invalid("Patient.identifier: the Medicare number is not 10 digits with a valid check digit "
+                        + "(and an optional individual reference number).");
+                return;
+            }
+            values.set(card, v.substring(0, 10), "identifier Medicare");
+            values.set(irn, v.length() == 11 ? v.substring(10) : null, "identifier Medicare");
+            if (expiry != null && id.getPeriod().getEndElement().getValueAsString() != null) {
+                writeExpiry(expiry, id.getPeriod().getEndElement().getValueAsString(), values);
+            }
+        });
+    }
+
+    /** A card's expiry from {@code YYYY-MM[-DD]}: as {@code MM/YYYY} text, or the month's first day in a date column. */
+    @SuppressWarnings("unchecked")
+    private static void writeExpiry(Field<?> expiry, String end, ColumnValues values) {
+        if (end.length() < 7) {
+            values.invalid("Patient.identifier: a Medicare card's expiry needs its month.");
+            return;
+        }
+        if (expiry.getType() == LocalDateTime.class) {
+            values.set((Field<LocalDateTime>) expiry, java.time.LocalDate.parse(end.substring(0, 7) + "-01").atStartOfDay(),
+                    "identifier Medicare period");
+        } else {
+            values.set((Field<String>) expiry, end.substring(5, 7) + "/" + end.substring(0, 4), "identifier Medicare period");
+        }
     }
 
     /** A card's expiry as {@code YYYY-MM}: from {@code MM/YYYY} text or a date column; null when none. */
@@ -152,7 +213,17 @@ public final class AuIdentifier {
         return new AuIdentifier(AuIdentifiers.DVA_SYSTEM, List.of(number, card.column()), r -> {
             String v = r.text(number);
             return v == null ? null : AuCodeTables.dva(v, card.decode(r));
-        }, v -> DSL.trim(number).eq(v), null, null);
+        }, v -> DSL.trim(number).eq(v), null, null).writing((id, values) -> {
+            String v = id.getValue() == null ? "" : id.getValue().trim();
+            if (!v.matches("[NVQSWT][A-Z0-9 ]{1,8}")) {
+                values.invalid("Patient.identifier: the DVA file number is not in DVA's format (a state letter, then up to 8).");
+                return;
+            }
+            values.set(number, v, "identifier DVA");
+            String type = id.getType().getCodingFirstRep().getCode();
+            card.codes().stream().filter(c -> c.code().equals(type)).findFirst()
+                    .ifPresent(c -> card.write(c, values, "Patient.identifier (DVA card type)"));
+        });
     }
 
     /**
@@ -163,7 +234,7 @@ public final class AuIdentifier {
         return new AuIdentifier(AuCodes.MEDICAL_RECORD_PREFIX, List.of(hpio, number, assigner), r ->
                 r.text(number) == null || r.text(hpio) == null ? null
                         : AuCodes.medicalRecordNumber(r.text(hpio), r.text(number), r.text(assigner)),
-                null, hpio, number);
+                null, hpio, number).writing(into(number, v -> true, "medical record number"));
     }
 
     /** Compares the column as stored ({@code column = ?}), so an index on it serves the search. */
@@ -171,7 +242,7 @@ public final class AuIdentifier {
         Field<?> column = columns.get(0);
         @SuppressWarnings("unchecked")
         Field<String> text = (Field<String>) column;
-        return new AuIdentifier(system, columns, render, text::eq, hpio, recordNumber, searched);
+        return new AuIdentifier(system, columns, render, text::eq, hpio, recordNumber, searched).writing(write);
     }
 
     /** Renders only values that pass {@code valid} (e.g. {@link #AHPRA_FORMAT}); others are left out. */
@@ -180,7 +251,7 @@ public final class AuIdentifier {
         return new AuIdentifier(system, columns, r -> {
             Identifier id = all.apply(r);
             return id == null || !valid.test(id.getValue()) ? null : id;
-        }, search, hpio, recordNumber, searched);
+        }, search, hpio, recordNumber, searched).writing(write);
     }
 
     /** Adds to each rendered identifier (e.g. an extension) from further columns. */
@@ -194,7 +265,7 @@ public final class AuIdentifier {
                 more.accept(r, id);
             }
             return id;
-        }, search, hpio, recordNumber, searched);
+        }, search, hpio, recordNumber, searched).writing(write);
     }
 
     /**
@@ -220,6 +291,22 @@ public final class AuIdentifier {
 
     public List<Field<?>> columns() {
         return columns;
+    }
+
+    /**
+     * Reads {@code identifier} (of this identifier's system) back into its columns, or says the PMS cannot hold it.
+     */
+    public void write(Identifier identifier, ColumnValues values) {
+        if (write == null) {
+            values.unheld("Patient.identifier (system " + system + ")");
+        } else {
+            write.accept(identifier, values);
+        }
+    }
+
+    /** True when {@code system} is this identifier's (a medical record number: any HPI-O's). */
+    public boolean holds(String system) {
+        return system != null && (isMedicalRecordNumber() ? system.startsWith(this.system) : system.equals(this.system));
     }
 
     /** The row's identifier; null when it holds none. */

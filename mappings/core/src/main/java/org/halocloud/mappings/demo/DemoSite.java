@@ -1,6 +1,7 @@
 package org.halocloud.mappings.demo;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one demo practice database should contain.
@@ -20,7 +21,22 @@ public record DemoSite(String pmsId, String practiceName, long seed, int patient
      * @param password    its password
      * @param integrator  the integrator's display name, as the practice sees it in its integration settings
      * @param enabled     whether the practice has enabled this integration
+     * @param writes      what the practice's database grants this login to write
      */
-    public record DemoLogin(String user, String password, String integrator, boolean enabled) {
+    public record DemoLogin(String user, String password, String integrator, boolean enabled, Set<Write> writes) {
+
+        public DemoLogin {
+            writes = writes == null ? Set.of() : Set.copyOf(writes);
+        }
+
+        /** A login that may only read (and book, where the PMS grants booking to every integration). */
+        public DemoLogin(String user, String password, String integrator, boolean enabled) {
+            this(user, password, integrator, enabled, Set.of());
+        }
+    }
+
+    /** What a practice may grant an integrator's login to write: its patients' records, its appointment book. */
+    public enum Write {
+        PATIENTS, BOOKINGS
     }
 }

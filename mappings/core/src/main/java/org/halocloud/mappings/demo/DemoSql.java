@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.halocloud.mappings.demo.DemoSite.DemoLogin;
@@ -80,6 +81,25 @@ public final class DemoSql {
                 String user = identifier(login.user());
                 statement.execute("CREATE USER " + user + " PASSWORD '" + login.password().replace("'", "''") + "'");
                 statement.execute("GRANT SELECT ON " + String.join(", ", tables) + " TO " + user);
+            }
+        }
+    }
+
+    /**
+     * Grants each login what the practice lets it write: INSERT and UPDATE on the tables of each {@link DemoSite.Write}
+     * it holds (the FHIR write paths through the vendor's tables need no more). Nothing else: no DELETE, no DDL.
+     */
+    public static void grantWrites(Connection connection, List<DemoLogin> logins, Map<DemoSite.Write, List<String>> tables)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (DemoLogin login : logins) {
+                for (DemoSite.Write write : login.writes()) {
+                    List<String> granted = tables.getOrDefault(write, List.of());
+                    if (!granted.isEmpty()) {
+                        statement.execute("GRANT INSERT, UPDATE ON " + String.join(", ", granted) + " TO "
+                                + identifier(login.user()));
+                    }
+                }
             }
         }
     }

@@ -123,6 +123,12 @@ public final class CodeTable<V, C> {
         return values == null ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** Writes the value stored for {@code code}; a code the table stores no value for is an element the PMS cannot hold. */
+    public void write(C code, org.halocloud.mappings.fhir.write.ColumnValues values, String element) {
+        encode(code).ifPresentOrElse(stored -> values.set(column, stored, element),
+                () -> values.unheld(element + " (" + token(code) + ")"));
+    }
+
     /** The rows whose column decodes to {@code code}: its listed values, and the fallback buckets it is. */
     public Condition rowsOf(C code) {
         List<Condition> any = new ArrayList<>();

@@ -65,6 +65,22 @@ public record Ref<K>(ResourceMapping<?, K> target, Field<K> column, List<Field<S
         return reference;
     }
 
+    /**
+     * Reads a reference back into its id column: {@code <type>/<id>} with an id the target's mapping accepts; any
+     * other reference is refused (a PMS holds only its own records' ids).
+     */
+    public void write(Reference reference, String element, org.halocloud.mappings.fhir.write.ColumnValues values) {
+        String ref = reference.getReference();
+        String prefix = type() + "/";
+        java.util.Optional<K> key = ref != null && ref.startsWith(prefix) ? target.parseKey(ref.substring(prefix.length()))
+                : java.util.Optional.empty();
+        if (key.isEmpty()) {
+            values.invalid(element + ": '" + (ref == null ? "" : ref) + "' is not a " + type() + " of this site.");
+        } else {
+            values.set(column, key.get(), element);
+        }
+    }
+
     /** The reference search parameter over the column ({@code patient=123}, {@code Patient/123}, chains). */
     public SearchParameter parameter() {
         return Params.reference(type(), searched(), target::parseKey);

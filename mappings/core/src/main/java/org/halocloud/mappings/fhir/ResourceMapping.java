@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Resource;
+import org.halocloud.mappings.fhir.write.BookingPath;
+import org.halocloud.mappings.fhir.write.ColumnValues;
+import org.halocloud.mappings.fhir.write.Versions;
+import org.halocloud.mappings.fhir.write.WritePath;
+import org.halocloud.mappings.fhir.write.Writes;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -35,6 +40,10 @@ public final class ResourceMapping<R extends Resource, K> {
     private final Function<Row, R> mapper;
     private final DayWindow.Source window;
     private final List<MappedElement> elements;
+    private final Field<java.time.LocalDateTime> version;
+    private final java.time.ZoneId zone;
+    private final Writes<R> writes;
+    private final BookingPath bookings;
 
     private ResourceMapping(Builder<R, K> b) {
         this.type = b.type;
@@ -52,6 +61,10 @@ public final class ResourceMapping<R extends Resource, K> {
         this.mapper = b.mapper;
         this.window = b.window;
         this.elements = List.copyOf(b.elements);
+        this.version = b.version;
+        this.zone = b.zone;
+        this.writes = b.writes;
+        this.bookings = b.bookings;
     }
 
     public static <R extends Resource, K> Builder<R, K> of(Class<R> type, String profile, Field<K> key,
@@ -170,10 +183,35 @@ public final class ResourceMapping<R extends Resource, K> {
         return elements;
     }
 
-    /** Maps a row to the profiled resource, with its id and {@code meta.profile} (unless the mapper chose one). */
+    /** The column the rows' version is derived from (see {@link Versions}); null when the PMS stamps none. */
+    public Field<java.time.LocalDateTime> version() {
+        return version;
+    }
+
+    /** How this PMS creates and updates the resource; empty when it does not (read-only). */
+    public Optional<Writes<R>> writes() {
+        return Optional.ofNullable(writes);
+    }
+
+    /** How this PMS books and cancels (an Appointment mapping); empty when it takes no bookings. */
+    public Optional<BookingPath> bookings() {
+        return Optional.ofNullable(bookings);
+    }
+
+    /**
+     * Maps a row to the profiled resource, with its id, {@code meta.profile} (unless the mapper chose one) and, where
+     * the row carries a version stamp, {@code meta.versionId} and {@code meta.lastUpdated}.
+     */
     public R map(Row row) {
         R resource = mapper.apply(row);
         resource.setId(type.getSimpleName() + "/" + row.text(key));
+        if (version != null) {
+            java.time.LocalDateTime stamp = row.dateTime(version);
+            resource.getMeta().setVersionId(Versions.id(stamp));
+            if (stamp != null) {
+                resource.getMeta().setLastUpdated(java.util.Date.from(stamp.atZone(zone).toInstant()));
+            }
+        }
         if (profile != null && resource.getMeta().getProfile().isEmpty()) {
             resource.getMeta().addProfile(profile);
         }
@@ -197,6 +235,10 @@ public final class ResourceMapping<R extends Resource, K> {
         private DayWindow.Source window;
         private final List<MappedElement> elements = new ArrayList<>();
         private final List<MappedBlock<? super R>> blocks = new ArrayList<>();
+        private Field<java.time.LocalDateTime> version;
+        private java.time.ZoneId zone;
+        private Writes<R> writes;
+        private BookingPath bookings;
 
         private Builder(Class<R> type, String profile, Field<K> key, Function<String, Optional<K>> parseKey) {
             this.type = type;
@@ -266,6 +308,31 @@ public final class ResourceMapping<R extends Resource, K> {
          */
         public Builder<R, K> includeContained(String element) {
             containedIncludes.add(type.getSimpleName() + ":" + element);
+            return this;
+        }
+
+        /**
+         * The rows' version stamp (a last-modified column, or an expression falling back to the created one) in
+         * the PMS's zone: selected with the row, rendered as {@code meta.versionId} and {@code meta.lastUpdated}.
+         */
+        public Builder<R, K> version(Field<java.time.LocalDateTime> stamp, java.time.ZoneId zone) {
+            this.version = stamp;
+            this.zone = zone;
+            if (columns.stream().noneMatch(c -> c.equals(stamp))) {
+                columns.add(stamp);
+            }
+            return this;
+        }
+
+        /** Makes the resource writable: {@code columns} reads it backwards, {@code path} writes the row. */
+        public Builder<R, K> writes(java.util.function.Function<R, ColumnValues> columns, WritePath path) {
+            this.writes = new Writes<>(type, columns, path);
+            return this;
+        }
+
+        /** Appointments are booked and cancelled through {@code path} (the mapping's rows then read them back). */
+        public Builder<R, K> books(BookingPath path) {
+            this.bookings = path;
             return this;
         }
 

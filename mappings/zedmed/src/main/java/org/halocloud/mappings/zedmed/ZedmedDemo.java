@@ -87,6 +87,7 @@ public final class ZedmedDemo implements DemoPms {
         } else {
             DemoSql.createReadOnlyLogins(admin, site.logins(), Set.of("INTEGRATION_PARTNER"));
             DemoSql.createReadOnlyLogins(clinical, site.logins(), Set.of());
+            DemoSql.grantWrites(admin, site.logins(), Map.of(DemoSite.Write.PATIENTS, List.of("PATIENT")));
         }
         partners(admin, site);
         if (firebird) {

@@ -93,6 +93,7 @@ public final class BpPremierFhir implements PmsMapping {
             .active(BpCodes.PATIENT_ACTIVE)
             .indigenousStatus(BpCodes.INDIGENOUS_STATUS)
             .generalPractitioner(Ref.to(PRACTITIONER, USUAL_DOCTOR))
+            .version(PATIENT_VERSION).writtenBy(BpPatientWrites.PATH)
             .mapping();
 
     // ------------------------------------------------------------------ practice, locations, roles
@@ -340,6 +341,7 @@ public final class BpPremierFhir implements PmsMapping {
                 case "fulfilled" -> DSL.not(CANCELLED).and(APPOINTMENTCODE.between(4, 7));
                 default -> Params.NEVER;
             }))
+            .books(BpBookings.PATH)
             .map(BpResources::appointment);
 
     /** Booked, its day over (practice time) and never arrived. */

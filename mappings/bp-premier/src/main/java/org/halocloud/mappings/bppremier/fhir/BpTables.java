@@ -38,6 +38,10 @@ final class BpTables {
     static final Field<String> DVANO = DSL.field(DSL.name("PATIENTS", "DVANO"), String.class);
     static final Field<String> RECORDNO = DSL.field(DSL.name("PATIENTS", "RECORDNO"), String.class);
     static final Field<Integer> USUAL_DOCTOR = DSL.field(DSL.name("PATIENTS", "USERID"), Integer.class);
+    static final Field<LocalDateTime> PATIENT_CREATED = DSL.field(DSL.name("PATIENTS", "CREATED"), LocalDateTime.class);
+    static final Field<LocalDateTime> PATIENT_UPDATED = DSL.field(DSL.name("PATIENTS", "UPDATED"), LocalDateTime.class);
+    /** A patient's version: its last update, or its creation before any (BP_UpdatePatient compares the same). */
+    static final Field<LocalDateTime> PATIENT_VERSION = DSL.coalesce(PATIENT_UPDATED, PATIENT_CREATED).as("PATIENTVERSION");
 
     static final Table<?> PRACTICE = DSL.table(DSL.name("PRACTICE"));
     static final Field<String> PRACTICE_HPIO = DSL.field(DSL.name("PRACTICE", "HPIO"), String.class);

@@ -24,6 +24,7 @@ import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
+import org.halocloud.mappings.fhir.write.TableWrites;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Condition;
@@ -82,6 +83,10 @@ public final class D4wFhir implements PmsMapping {
             .active(D4wCodes.PROVIDER_ACTIVE)
             .mapping();
 
+    /** D4W publishes no write procedures: patients are written to PATIENT, numbered by its sequence. */
+    private static final TableWrites PATIENT_WRITES = new TableWrites(PATIENT_T, null, PAT_PATIENT_ID, PATIENT_ID_SEQ,
+            PAT_DATE_CREATED, PAT_DATE_MODIFIED, (id, values) -> values.setIfAbsent(PAT_CARD_NO, "W" + id));
+
     static final ResourceMapping<Patient, Integer> PATIENT = AuCorePatient
             .of(PAT_PATIENT_ID, Params::integerId)
             .from(PATIENT_T.leftJoin(LOCATION_T).on(LOC_LOCATION_ID.eq(PAT_LOCATION_ID))).zone(ZONE)
@@ -96,6 +101,8 @@ public final class D4wFhir implements PmsMapping {
             .active(D4wCodes.PATIENT_ACTIVE)
             .indigenousStatus(D4wCodes.INDIGENOUS_STATUS)
             .generalPractitioner(Ref.to(PRACTITIONER, PAT_MAIN_PROVIDER_ID))
+            .version(PATIENT_WRITES.version().as("PATIENT_VERSION"))
+            .writtenBy(PATIENT_WRITES)
             .mapping();
 
     static final ResourceMapping<Organization, Integer> ORGANIZATION = AuCoreOrganization

@@ -87,6 +87,9 @@ final class D4wTables {
     static final Field<Integer> PAT_MAIN_PROVIDER_ID = DSL.field(DSL.name("PATIENT", "MAIN_PROVIDER_ID"), Integer.class);
     static final Field<Integer> PAT_LOCATION_ID = DSL.field(DSL.name("PATIENT", "LOCATION_ID"), Integer.class);
     static final Field<Boolean> PAT_IS_ACTIVE = DSL.field(DSL.name("PATIENT", "IS_ACTIVE"), Boolean.class);
+    static final Field<java.time.LocalDateTime> PAT_DATE_CREATED = DSL.field(DSL.name("PATIENT", "DATE_CREATED"), java.time.LocalDateTime.class);
+    static final Field<java.time.LocalDateTime> PAT_DATE_MODIFIED = DSL.field(DSL.name("PATIENT", "DATE_MODIFIED"), java.time.LocalDateTime.class);
+    static final org.jooq.Sequence<Integer> PATIENT_ID_SEQ = DSL.sequence(DSL.name("PATIENT_ID_SEQ"), Integer.class);
 
     static final Table<?> APPOINTMENT_T = DSL.table(DSL.name("APPOINTMENT"));
     static final Field<Integer> APPT_APPT_ID = DSL.field(DSL.name("APPOINTMENT", "APPT_ID"), Integer.class);

@@ -38,6 +38,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Schedule;
+import org.halocloud.mappings.fhir.write.TableWrites;
 import org.jooq.impl.DSL;
 
 /**
@@ -87,6 +88,10 @@ public final class ZedmedFhir implements PmsMapping {
     private static final AuIdentifier CONCESSION_CARD = AuIdentifier.of(AuCodes.CENTRELINK_CRN_SYSTEM,
             ZedmedResources::concessionCard, v -> DSL.trim(CONCESSION_NO).eq(v), CONCESSION_NO, CONCESSION_TYPE);
 
+    /** Zedmed publishes no write procedures: patients are written to PATIENT, numbered by its generator. */
+    private static final TableWrites PATIENT_WRITES = new TableWrites(PATIENT, ADMIN, PATIENT_ID, GEN_PATIENT_ID,
+            PATIENT_CREATED_AT, PATIENT_UPDATED_AT, (id, values) -> values.setIfAbsent(CHART_NO, "W" + id));
+
     static final ResourceMapping<Patient, Integer> PATIENTS = AuCorePatient
             .of(PATIENT_ID, Params::integerId)
             .from(PATIENT.leftJoin(PRACTICE).on(Params.ALWAYS)).catalogue(ADMIN).zone(ZONE)
@@ -103,6 +108,8 @@ public final class ZedmedFhir implements PmsMapping {
             .indigenousStatus(ZedmedCodes.INDIGENOUS)
             .generalPractitioner(Ref.to(PRACTITIONERS, USUAL_DR_CODE))
             .extras(ZedmedResources::deceasedByIhi)
+            .version(PATIENT_WRITES.version().as("PATIENT_VERSION"))
+            .writtenBy(PATIENT_WRITES)
             .mapping();
 
     static final ResourceMapping<Organization, Integer> ORGANIZATIONS = AuCoreOrganization

@@ -106,6 +106,10 @@ final class ZedmedTables {
     static final Field<String> USUAL_DR_CODE = f("PATIENT", "USUAL_DR_CODE", String.class);
     static final Field<LocalDateTime> DECEASED_DATE = f("PATIENT", "DECEASED_DATE", LocalDateTime.class);
     static final Field<Integer> PATIENT_IS_ACTIVE = f("PATIENT", "IS_ACTIVE", Integer.class);
+    static final Field<LocalDateTime> PATIENT_CREATED_AT = f("PATIENT", "CREATED_AT", LocalDateTime.class);
+    static final Field<LocalDateTime> PATIENT_UPDATED_AT = f("PATIENT", "UPDATED_AT", LocalDateTime.class);
+    /** Zedmed's generator of patient ids (a sequence of the same name in the H2 demo). */
+    static final org.jooq.Sequence<Integer> GEN_PATIENT_ID = DSL.sequence(DSL.name("GEN_PATIENT_ID"), Integer.class);
 
     /** The practice the chart numbers belong to: the first branch still open (its HPI-O scopes the MRN). */
     static final Table<?> PRACTICE = DSL.select(BRANCH_HPIO.as("PRACTICE_HPIO"), BRANCH_NAME.as("PRACTICE_NAME"))
