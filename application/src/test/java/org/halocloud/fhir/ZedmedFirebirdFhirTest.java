@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * read from the Firebird databases as the practice. Skipped with one message where no Firebird server answers.
  *
  * <p>The tests Firebird still rejects are overridden here as disabled, each naming the rejection (see
- * docs/real-engines.md); the rest run unchanged on Firebird.
+ * docs/real-engines.md); the rest run unchanged on Firebird (text binds are cast to their length for Firebird).
  */
 @EnabledIfFirebird
 class ZedmedFirebirdFhirTest extends ZedmedFhirTest {
@@ -37,24 +37,6 @@ class ZedmedFirebirdFhirTest extends ZedmedFhirTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot build the Zedmed practice on Firebird", e);
         }
-    }
-
-    @Test
-    @Disabled("Firebird rejects text binds longer than the column they are compared with (335544914 string right truncation): see docs/real-engines.md")
-    @Override
-    void everyPatientSearchReturnsExactlyTheMatchingRows() {
-    }
-
-    @Test
-    @Disabled("Firebird rejects text binds longer than the column they are compared with (335544914 string right truncation): see docs/real-engines.md")
-    @Override
-    void everyPractitionerRoleOrganizationAndLocationSearchReturnsExactlyTheMatchingRows() {
-    }
-
-    @Test
-    @Disabled("Firebird rejects text binds longer than the column they are compared with (335544914 string right truncation): see docs/real-engines.md")
-    @Override
-    void injectionStringsAreValuesNotCode() {
     }
 
     @Test
