@@ -1,6 +1,7 @@
 package org.halocloud;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,5 +60,16 @@ public final class FirebirdZedmedSite {
         site = new DemoManifest.Site(db.haloGuid().toString(), "zedmed", PMS_ID, h2Site.practiceName(),
                 db.authoritative(), built.catalogues(), h2Site.enabledFor(), h2Site.writes());
         return site;
+    }
+
+    /**
+     * The server's administrator (SYSDBA) on one of the site's databases, for a test to set up what the demo does
+     * not have (a procedure), once {@link #site} has built them. The caller closes it.
+     */
+    public static Connection administrator(String catalogue) throws SQLException {
+        if (site == null) {
+            throw new IllegalStateException("the Firebird Zedmed site is not built yet");
+        }
+        return FirebirdServer.forTests().connect(PREFIX + "-" + catalogue + ".fdb");
     }
 }

@@ -16,6 +16,7 @@ import org.halocloud.mappings.fhir.ResourceMapping;
 import org.hl7.fhir.r4.model.Resource;
 import org.jooq.Condition;
 import org.jooq.Query;
+import org.jooq.SQLDialect;
 import org.springframework.stereotype.Component;
 import org.halocloud.kernel.pipeline.QueryFailure;
 import org.halocloud.kernel.pipeline.Incident;
@@ -89,7 +90,8 @@ public class SearchExecutor {
 
     private void execute(SiteRequest site, String catalogue, Query query, RowSink sink) {
         try {
-            pipeline.run(site.admission(), "fhir", catalogue, LinkCommands.of(query), MAX_TIME_IN_QUEUE, 0, sink);
+            pipeline.run(site.admission(), "fhir", catalogue, LinkCommands.of(query, engine(site)), MAX_TIME_IN_QUEUE,
+                    0, sink);
         } catch (LinkFailure e) {
             throw failure(e);
         } catch (Refusal e) {
@@ -100,6 +102,14 @@ public class SearchExecutor {
             // HAPI would quote the exception's message, which may hold SQL or values: an incident instead
             throw OperationOutcomes.failure(QueryFailure.INTERNAL, Incident.of("a FHIR query", e).message());
         }
+    }
+
+    /** The SQL dialect the site's PMS declares for its engine (its descriptor's facet), if any. */
+    private static SQLDialect engine(SiteRequest site) {
+        if (site.admission() == null || site.admission().database() == null) {
+            return null;
+        }
+        return site.admission().database().pms().facet(SQLDialect.class).orElse(null);
     }
 
     static BaseServerResponseException failure(LinkFailure e) {

@@ -43,11 +43,14 @@ public final class SlotCalendar<S> {
     public static final int MAX_DAYS = 31;
 
     /**
-     * The two spellings the generated SQL needs from the PMS's engine: SQL Server joins text with {@code CONCAT(…)}
+     * The spellings the generated SQL needs from the PMS's engine: SQL Server joins text with {@code CONCAT(…)}
      * and calls a date and time {@code DATETIME} (its {@code TIMESTAMP} is a row version); the standard spelling
-     * ({@code ||}, {@code TIMESTAMP}) suits Firebird and SQL Anywhere. H2 (the demos) accepts both.
+     * ({@code ||}, {@code TIMESTAMP}) suits SQL Anywhere. Firebird spells it the standard way but has no
+     * {@code VALUES} table constructor and no {@code YEAR()}: its digit tables are unions of one-row selects from
+     * {@code RDB$DATABASE} and its date parts {@code EXTRACT(YEAR FROM …)}. H2 (the demos) accepts all three, given
+     * a one-row {@code RDB$DATABASE} table for Firebird's.
      */
-    public enum Engine { SQL_SERVER, STANDARD }
+    public enum Engine { SQL_SERVER, STANDARD, FIREBIRD }
 
     static final String SLOT = "HALO_SLOT";
     private static final String CAL = "HALO_CAL";
@@ -248,9 +251,9 @@ public final class SlotCalendar<S> {
         Field<Integer> length = DSL.field(DSL.name(CAL, "SLOTLENGTH"), Integer.class);
         Field<Integer> bookable = DSL.field(DSL.name(CAL, "BOOKABLE"), Integer.class);
 
-        Field<Integer> ymd = DSL.field("YEAR({0})", Integer.class, date).mul(DSL.inline(10000))
-                .plus(DSL.field("MONTH({0})", Integer.class, date).mul(DSL.inline(100)))
-                .plus(DSL.field("DAY({0})", Integer.class, date));
+        Field<Integer> ymd = datePart("YEAR", date).mul(DSL.inline(10000))
+                .plus(datePart("MONTH", date).mul(DSL.inline(100)))
+                .plus(datePart("DAY", date));
         Field<Integer> hour = minute.div(DSL.inline(60));
         // 1hhmm as text, its last four digits: hhmm zero-padded without an engine-specific format function
         Field<Integer> hhmm = DSL.inline(10000).plus(hour.mul(DSL.inline(100))).plus(minute.minus(hour.mul(DSL.inline(60))));
@@ -280,8 +283,27 @@ public final class SlotCalendar<S> {
         return DSL.field(template.append(')').toString(), String.class, (Object[]) parts);
     }
 
-    /** The digits 0..n-1 as a derived table {@code alias(N)}. */
-    private static Table<?> digits(String alias, int n) {
+    /** A part ({@code YEAR}, {@code MONTH}, {@code DAY}) of a date: Firebird has only {@code EXTRACT}. */
+    private Field<Integer> datePart(String part, Field<LocalDateTime> date) {
+        return engine == Engine.FIREBIRD
+                ? DSL.field("EXTRACT(" + part + " FROM {0})", Integer.class, date)
+                : DSL.field(part + "({0})", Integer.class, date);
+    }
+
+    /**
+     * The digits 0..n-1 as a derived table {@code alias(N)}: a {@code VALUES} table, or on Firebird, which has
+     * none, one-row selects from its system table {@code RDB$DATABASE} joined by {@code UNION ALL}.
+     */
+    private Table<?> digits(String alias, int n) {
+        if (engine == Engine.FIREBIRD) {
+            org.jooq.Select<org.jooq.Record1<Integer>> union = null;
+            for (int i = 0; i < n; i++) {
+                org.jooq.Select<org.jooq.Record1<Integer>> one = DSL.select(DSL.inline(i).as("N"))
+                        .from(DSL.table(DSL.name("RDB$DATABASE")));
+                union = union == null ? one : union.unionAll(one);
+            }
+            return DSL.table(union).as(alias);
+        }
         @SuppressWarnings("unchecked")
         org.jooq.Row1<Integer>[] rows = new org.jooq.Row1[n];
         for (int i = 0; i < n; i++) {

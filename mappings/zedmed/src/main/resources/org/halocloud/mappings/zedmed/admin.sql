@@ -165,3 +165,10 @@ INSERT INTO APPT_TYPE VALUES
     (5, 'Telehealth consultation', 15, 5, 1),
     (6, 'Procedure', 30, 2, 0),
     (7, 'Care plan', 30, 1, 0);
+
+-- Firebird's one-row system table, which every Firebird database has: the FHIR mapping's Slot calendar selects
+-- its digit tables from it (Firebird has no VALUES table constructor), so H2 runs the same SQL.
+CREATE TABLE RDB$DATABASE (
+    RDB$DESCRIPTION VARCHAR(1)
+);
+INSERT INTO RDB$DATABASE VALUES (NULL);

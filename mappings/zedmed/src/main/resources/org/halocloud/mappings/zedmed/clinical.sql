@@ -117,3 +117,10 @@ CREATE TABLE SOCIAL_HX (
     SMOKING_UPDATED  DATE,
     ALCOHOL          CHAR(1)
 );
+
+-- Firebird's one-row system table, which every Firebird database has: the FHIR mapping's Slot calendar selects
+-- its digit tables from it (Firebird has no VALUES table constructor), so H2 runs the same SQL.
+CREATE TABLE RDB$DATABASE (
+    RDB$DESCRIPTION VARCHAR(1)
+);
+INSERT INTO RDB$DATABASE VALUES (NULL);

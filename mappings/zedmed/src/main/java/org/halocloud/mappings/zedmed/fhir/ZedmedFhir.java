@@ -284,7 +284,8 @@ public final class ZedmedFhir implements PmsMapping {
     /**
      * Slot ← DR_SCHEDULE (the Appointment Grid's weekly rows, cut into SLOT_MINUTES slots) minus APPOINTMENT,
      * generated for the searched days; Schedule/{DR_CODE}. Rows of a non-bookable activity (lunch, admin) are
-     * busy-unavailable; a slot overlapped by an appointment that is not cancelled (CX) is busy.
+     * busy-unavailable; a slot overlapped by an appointment that is not cancelled (CX) is busy. Spelt for Firebird
+     * (digit tables from {@code RDB$DATABASE}), which the H2 demo's one-row {@code RDB$DATABASE} also answers.
      */
     static final ResourceMapping<org.hl7.fhir.r4.model.Slot, String> SLOTS = SlotCalendar
             .of(String.class, ZedmedFhir::drCode)
@@ -295,7 +296,7 @@ public final class ZedmedFhir implements PmsMapping {
             .unavailableWhen(SCHEDULE_ACTIVITY_TYPE_ID.in(DSL.select(ACTIVITY_TYPE_ID).from(ACTIVITY_TYPE)
                     .where(ACTIVITY_BOOKABLE.eq(0))))
             .bookings(APPOINTMENT, AP_STATUS.ne("CX"), AP_DR_CODE, AP_APPT_DATE, SlotCalendar.minutesOfDay(AP_START_TIME), AP_DURATION_MIN)
-            .engine(SlotCalendar.Engine.STANDARD)
+            .engine(SlotCalendar.Engine.FIREBIRD)
             .catalogue(ADMIN)
             .mapping(ZONE);
 
