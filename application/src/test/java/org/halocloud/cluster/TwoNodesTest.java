@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Links in A and answer what A answers; a result of several MB streams through B; once A stops, B answers 503 offline
  * at once.
  *
- * <p>Cost: two application contexts of its own (A with a 40-patient demo, B without one), ~20 s on these machines;
+ * <p>Cost: two application contexts of its own (A with a 40-patient demo, B without one), ~14 s in the full suite;
  * the shared context of the other integration tests is not touched. The state store is an H2 file both contexts open
  * in this JVM (one database, as PostgreSQL would be for two processes). Needs NATS at HALO_TEST_NATS_URL (default
  * nats://127.0.0.1:4222, which these machines and CI run); skipped, saying so, when none answers.
