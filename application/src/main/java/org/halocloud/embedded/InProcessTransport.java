@@ -7,7 +7,10 @@ import org.halocloud.link.RowSink;
 import org.halocloud.kernel.link.AttachedLinks;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PreDestroy;
@@ -31,6 +34,7 @@ public class InProcessTransport implements AttachedLinks {
     private final int concurrency;
     private final Map<String, Agent> agents = new ConcurrentHashMap<>();
     private final Map<UUID, Agent> byDatabase = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** One in-process Link and its id in the cloud state. */
     private record Agent(UUID linkId, HaloLink link) {
@@ -56,8 +60,11 @@ public class InProcessTransport implements AttachedLinks {
         link(linkName);
         Agent agent = agents.get(linkName);
         agent.link().serve(database);
-        byDatabase.put(database.haloGuid(), agent);
+        boolean attached = byDatabase.put(database.haloGuid(), agent) == null;
         report(database.haloGuid());
+        if (attached) {
+            listeners.forEach(l -> l.attached(database.haloGuid()));
+        }
     }
 
     /** The Link agent serving a database (for operators' tools and tests that act as the practice). */
@@ -77,6 +84,16 @@ public class InProcessTransport implements AttachedLinks {
     @Override
     public boolean serves(UUID haloGuid) {
         return byDatabase.containsKey(haloGuid);
+    }
+
+    @Override
+    public Set<UUID> served() {
+        return Set.copyOf(byDatabase.keySet());
+    }
+
+    @Override
+    public void watch(Listener listener) {
+        listeners.add(listener);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.halocloud.kernel.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,14 +14,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit   the per-subscription rolling window over immediate SQL and FHIR GET/POST
  * @param query       limits of immediate queries
  * @param secrets     the key that seals vendor credentials at rest
+ * @param cluster     how this node reaches the Links other nodes hold
  */
 @ConfigurationProperties("halo")
 public record HaloProperties(
-        @DefaultValue("./data") Path dataDir,
-        @DefaultValue("demo") String environment,
-        @DefaultValue RateLimit rateLimit,
-        @DefaultValue Query query,
-        @DefaultValue Secrets secrets) {
+        Path dataDir,
+        String environment,
+        RateLimit rateLimit,
+        Query query,
+        Secrets secrets,
+        Cluster cluster) {
+
+    @ConstructorBinding
+    public HaloProperties(@DefaultValue("./data") Path dataDir,
+                          @DefaultValue("demo") String environment,
+                          @DefaultValue RateLimit rateLimit,
+                          @DefaultValue Query query,
+                          @DefaultValue Secrets secrets,
+                          @DefaultValue Cluster cluster) {
+        this.dataDir = dataDir;
+        this.environment = environment;
+        this.rateLimit = rateLimit;
+        this.query = query;
+        this.secrets = secrets;
+        this.cluster = cluster;
+    }
+
+    /** One node on its own (no cluster). */
+    public HaloProperties(Path dataDir, String environment, RateLimit rateLimit, Query query, Secrets secrets) {
+        this(dataDir, environment, rateLimit, query, secrets, new Cluster(""));
+    }
 
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
@@ -43,5 +66,17 @@ public record HaloProperties(
 
     /** @param masterKey base64 of 32 bytes; when empty a key is generated once under the data directory */
     public record Secrets(@DefaultValue("") String masterKey) {
+    }
+
+    /**
+     * @param brokerUrl the NATS server(s) every node of the deployment connects to ({@code nats://127.0.0.1:4222};
+     *                  several comma-separated); a query for a site whose Link another node holds is carried there.
+     *                  Empty (the embedded default): this node is on its own and serves only the Links it holds.
+     */
+    public record Cluster(@DefaultValue("") String brokerUrl) {
+
+        public boolean enabled() {
+            return brokerUrl != null && !brokerUrl.isBlank();
+        }
     }
 }

@@ -56,6 +56,7 @@ public class RemoteLinks extends AbstractWebSocketHandler implements AttachedLin
     private final Duration heartbeatTimeout;
     private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
     private final Map<UUID, Connection> byDatabase = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RemoteLinks(PmsDatabases databases, Duration heartbeatTimeout) {
         this.databases = databases;
@@ -95,6 +96,16 @@ public class RemoteLinks extends AbstractWebSocketHandler implements AttachedLin
     @Override
     public boolean serves(UUID haloGuid) {
         return byDatabase.containsKey(haloGuid);
+    }
+
+    @Override
+    public Set<UUID> served() {
+        return Set.copyOf(byDatabase.keySet());
+    }
+
+    @Override
+    public void watch(Listener listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -192,7 +203,9 @@ public class RemoteLinks extends AbstractWebSocketHandler implements AttachedLin
                 databases.reportEnabledLogins(health.haloGuid(), health.enabledLogins());
             }
             // online from the first report on; a Link that reconnected replaces its old connection
-            byDatabase.put(health.haloGuid(), connection);
+            if (byDatabase.put(health.haloGuid(), connection) == null) {
+                listeners.forEach(l -> l.attached(health.haloGuid()));
+            }
         }
     }
 
@@ -218,7 +231,11 @@ public class RemoteLinks extends AbstractWebSocketHandler implements AttachedLin
         if (connection == null) {
             return;
         }
-        connection.guids.forEach(guid -> byDatabase.remove(guid, connection));
+        connection.guids.forEach(guid -> {
+            if (byDatabase.remove(guid, connection)) {
+                listeners.forEach(l -> l.detached(guid));
+            }
+        });
         connection.pending.values().forEach(p -> {
             p.messages.clear();
             p.messages.offer(DISCONNECTED);

@@ -53,7 +53,12 @@ public class Sealer {
         /** a registered query's last error message; owner: the registration */
         REGISTERED_ERROR("registered-error"),
         /** a subscription's webhook signing secret; owner: the subscription */
-        WEBHOOK_SECRET("webhook-secret");
+        WEBHOOK_SECRET("webhook-secret"),
+        /**
+         * one message of a query carried between cloud nodes over the broker (its command and vendor credentials,
+         * its rows); owner: the query, its direction and sequence number
+         */
+        CLUSTER_MESSAGE("cluster-message");
 
         private final String label;
 

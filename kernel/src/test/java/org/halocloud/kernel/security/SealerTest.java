@@ -114,7 +114,8 @@ class SealerTest {
                 Map.entry(Purpose.REGISTERED_RESULT.of(A), "registered-result:" + A),
                 Map.entry(Purpose.REGISTERED_PARAMETERS.of(A), "registered-parameters:" + A),
                 Map.entry(Purpose.REGISTERED_ERROR.of(A), "registered-error:" + A),
-                Map.entry(Purpose.WEBHOOK_SECRET.of(A), "webhook-secret:" + A));
+                Map.entry(Purpose.WEBHOOK_SECRET.of(A), "webhook-secret:" + A),
+                Map.entry(Purpose.CLUSTER_MESSAGE.of(A, "r:7"), "cluster-message:" + A + ":r:7"));
         assertThat(written.keySet().stream().map(Binding::purpose)).containsExactlyInAnyOrder(Purpose.values());
         byte[] plain = "opened".getBytes(StandardCharsets.UTF_8);
         written.forEach((binding, context) -> {
