@@ -320,7 +320,7 @@ public class ClusterLinks implements AttachedLinks, AttachedLinks.Listener, Auto
                             Duration.ofNanos(done.sqlExecutionMicros() * 1000));
                 } else if (received instanceof LinkMessage.Failed failed) {
                     finished = true;
-                    throw new LinkFailure(failed.kind(), failed.errorCode(), failed.message());
+                    throw failed.failure();
                 }
             }
         } catch (InterruptedException e) {
@@ -511,7 +511,7 @@ public class ClusterLinks implements AttachedLinks, AttachedLinks.Listener, Auto
             try {
                 workers.execute(() -> serve(command));
             } catch (RejectedExecutionException e) {
-                finish(new LinkMessage.Failed(queryId, LinkFailure.Kind.UNAVAILABLE, 0,
+                finish(new LinkMessage.Failed(queryId, LinkFailure.Kind.UNAVAILABLE, 0, null,
                         "The node holding the site's Halo Link is too busy."));
                 close();
             }
@@ -522,7 +522,7 @@ public class ClusterLinks implements AttachedLinks, AttachedLinks.Listener, Auto
             try {
                 AttachedLinks local = locals.stream().filter(a -> a.serves(haloGuid)).findFirst().orElse(null);
                 if (local == null || !haloGuid.equals(command.haloGuid())) {
-                    finish(new LinkMessage.Failed(queryId, LinkFailure.Kind.UNAVAILABLE, 0, OFFLINE));
+                    finish(new LinkMessage.Failed(queryId, LinkFailure.Kind.UNAVAILABLE, 0, null, OFFLINE));
                     return;
                 }
                 LinkQuery query = new LinkQuery(command.haloGuid(), command.catalogue(),
@@ -555,12 +555,12 @@ public class ClusterLinks implements AttachedLinks, AttachedLinks.Listener, Auto
                 finish(new LinkMessage.Done(queryId, result.rows(), result.rowsAffected(), result.parameters(),
                         result.sqlExecution().toNanos() / 1000));
             } catch (LinkFailure f) {
-                finish(new LinkMessage.Failed(queryId, f.kind(), f.errorCode(), f.getMessage()));
+                finish(new LinkMessage.Failed(queryId, f));
             } catch (Cancelled e) {
                 log.debug("cluster: query {} for site {} cancelled by the requesting node", queryId, haloGuid);
             } catch (RuntimeException e) {
                 log.warn("cluster: query {} for site {} failed here: {}", queryId, haloGuid, e.getClass().getSimpleName());
-                finish(new LinkMessage.Failed(queryId, LinkFailure.Kind.UNAVAILABLE, 0,
+                finish(new LinkMessage.Failed(queryId, LinkFailure.Kind.UNAVAILABLE, 0, null,
                         "The site's Halo Link could not complete the query."));
             } finally {
                 active.remove(this);
@@ -633,7 +633,7 @@ public class ClusterLinks implements AttachedLinks, AttachedLinks.Listener, Auto
                 if (sending.tryLock(1, TimeUnit.SECONDS)) {
                     try {
                         for (byte[] piece : out.encode(Type.LINK, ClusterCodec.json(new LinkMessage.Failed(queryId,
-                                LinkFailure.Kind.UNAVAILABLE, 0, "The node holding the site's Halo Link stopped.")))) {
+                                LinkFailure.Kind.UNAVAILABLE, 0, null, "The node holding the site's Halo Link stopped.")))) {
                             nats.publish(replyTo, piece);
                         }
                     } finally {

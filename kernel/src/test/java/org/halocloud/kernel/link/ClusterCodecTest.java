@@ -89,7 +89,7 @@ class ClusterCodecTest {
         messages.addAll(sender.encode(Type.ACCEPT, new byte[0]));
         messages.addAll(sender.encode(Type.LINK, new byte[200_000]));
         messages.addAll(sender.encode(Type.LINK, ClusterCodec.json(new LinkMessage.Failed(QUERY,
-                LinkFailure.Kind.DATABASE, 207, "Invalid column name 'X'."))));
+                LinkFailure.Kind.DATABASE, 207, "42S22", "Invalid column name 'X'."))));
         List<Frame> frames = new ArrayList<>();
         for (byte[] m : messages) {
             Frame f = receiver.accept(m);
