@@ -129,6 +129,11 @@ class PatientWriteFhirTest extends FhirIntegrationTest {
         assertThat(medicare.getValue()).isEqualTo(sent.getIdentifierFirstRep().getValue());
         assertThat(back.getGeneralPractitionerFirstRep().getReference()).isEqualTo(sent.getGeneralPractitionerFirstRep().getReference());
         assertThat(back.getMeta().getLastUpdated()).isNotNull();
+        // what was written reads back as AU Core Patient (where the AU Core package is beside the repo, as in CI)
+        if (org.halocloud.fhir.validation.AuCoreValidator.available()) {
+            var errors = org.halocloud.fhir.validation.AuCoreValidator.errors(back);
+            assertThat(errors).as(org.halocloud.fhir.validation.AuCoreValidator.describe(errors)).isEmpty();
+        }
         // vread of the current version answers it; another version is not known
         assertThat(send("GET", pms, key, "Patient/" + id + "/_history/" + back.getMeta().getVersionId(), null).statusCode())
                 .isEqualTo(200);
@@ -279,6 +284,15 @@ class PatientWriteFhirTest extends FhirIntegrationTest {
         assertThat(patient.getInteraction()).extracting(i -> i.getCode().toCode()).contains("read", "vread", "create", "update");
         assertThat(patient.getConditionalCreate()).isTrue();
         assertThat(patient.getVersioning()).isEqualTo(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE);
+        for (String pms : List.of("bp-premier", "zedmed", "d4w", "d4web")) {
+            CapabilityStatement site = (CapabilityStatement) parse(fhir(pms, acme(), "metadata"));
+            var appointment = site.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Appointment"))
+                    .findFirst().orElseThrow();
+            assertThat(appointment.getInteraction()).as(pms).extracting(i -> i.getCode().toCode())
+                    .contains("create", "update", "patch");
+            var slot = site.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Slot")).findFirst().orElseThrow();
+            assertThat(slot.getInteraction()).as(pms).extracting(i -> i.getCode().toCode()).doesNotContain("create", "patch");
+        }
         var practitioner = bp.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Practitioner")).findFirst().orElseThrow();
         assertThat(practitioner.getInteraction()).extracting(i -> i.getCode().toCode()).doesNotContain("create", "update");
         assertThat(send("POST", "bp-premier", acme(), "Practitioner", "{\"resourceType\":\"Practitioner\"}").statusCode())

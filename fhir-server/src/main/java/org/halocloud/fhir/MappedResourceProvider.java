@@ -4,10 +4,12 @@ import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Patch;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.PatchTypeEnum;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -69,6 +71,14 @@ public class MappedResourceProvider implements IResourceProvider {
     public MethodOutcome update(@IdParam IdType id, @ResourceParam IBaseResource resource, RequestDetails request) {
         return writes.update(SiteRequest.of(request), type.getSimpleName(), id, resource,
                 request.getHeader(Constants.HEADER_IF_MATCH), lenient(request));
+    }
+
+    /** JSON Patch of an Appointment's status (a cancellation); anything else is refused. */
+    @Patch
+    public MethodOutcome patch(@IdParam IdType id, PatchTypeEnum patchType, @ResourceParam String body,
+                               RequestDetails request) {
+        return writes.patch(SiteRequest.of(request), type.getSimpleName(), id, patchType, body,
+                request.getHeader(Constants.HEADER_IF_MATCH));
     }
 
     /** {@code Prefer: handling=lenient}: elements the PMS cannot hold are left out instead of refused. */

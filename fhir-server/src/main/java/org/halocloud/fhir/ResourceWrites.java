@@ -106,6 +106,28 @@ public class ResourceWrites {
         return new MethodOutcome(now.getIdElement(), false).setResource(now);
     }
 
+    /**
+     * {@code PATCH [type]/[id]} with a JSON Patch: only {@code replace} (and {@code test}) of an Appointment's
+     * {@code /status}, which is a cancellation through the booking path; any other patch is refused (422).
+     */
+    MethodOutcome patch(SiteRequest site, String type, IdType id, ca.uhn.fhir.rest.api.PatchTypeEnum patchType,
+                        String body, String ifMatch) {
+        ResourceMapping<?, ?> mapping = site.resource(type);
+        if (mapping.bookings().isEmpty()) {
+            throw new MethodNotAllowedException("PATCH is offered only for an Appointment's status (a cancellation).");
+        }
+        if (patchType != ca.uhn.fhir.rest.api.PatchTypeEnum.JSON_PATCH) {
+            throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+                    "PATCH takes a JSON Patch (Content-Type: application/json-patch+json).");
+        }
+        org.hl7.fhir.r4.model.Appointment current = (org.hl7.fhir.r4.model.Appointment) engine.read(site, mapping,
+                id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(type + "/" + id.getIdPart()
+                + " is not known at this site."));
+        org.hl7.fhir.r4.model.Appointment wanted = current.copy();
+        wanted.setStatus(JsonPatches.status(body, current.getStatus()));
+        return update(site, type, id, wanted, ifMatch, false);
+    }
+
     /** The resource with its version in its id, as reads and writes answer it (HAPI's ETag and Location use it). */
     static Resource versioned(Resource resource) {
         String version = resource.getMeta().getVersionId();

@@ -63,6 +63,13 @@ public class SiteCapabilityStatement implements IServerConformanceProvider<Capab
                 resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
                 resource.setConditionalCreate(true).setUpdateCreate(false);
             }
+            if (mapping.bookings().isPresent()) {
+                // booking (create), cancelling (update, or a JSON Patch of status)
+                resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+                resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
+                resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.PATCH);
+                resource.setUpdateCreate(false);
+            }
             mapping.includes().forEach(resource::addSearchInclude);
             for (Map.Entry<String, SearchParameter> p : mapping.search().entrySet()) {
                 resource.addSearchParam().setName(p.getKey())

@@ -124,7 +124,8 @@ final class D4wData {
         }
         new D4wData(db, site, today).load(tenant);
         DemoSql.createReadOnlyLogins(db, site.logins(), Set.of("THIRD_PARTY_ACCESS"));
-        DemoSql.grantWrites(db, site.logins(), Map.of(DemoSite.Write.PATIENTS, List.of("PATIENT")));
+        DemoSql.grantWrites(db, site.logins(), Map.of(DemoSite.Write.PATIENTS, List.of("PATIENT"),
+                DemoSite.Write.BOOKINGS, List.of("APPOINTMENT")));
         try (DemoSql.Load load = new DemoSql.Load(db)) {
             DemoSql.Rows access = load.into(db, "THIRD_PARTY_ACCESS",
                     "ACCESS_ID, PARTNER_NAME, DB_LOGIN, ENABLED, DATE_ENABLED, DATE_DISABLED, MODIFIED_BY");

@@ -113,8 +113,16 @@ CREATE TABLE APPOINTMENT (
     NOTE           VARCHAR(255),
     PLANNED_ITEMS  VARCHAR(100),
     DATE_CREATED   TIMESTAMP,
-    CREATED_BY     VARCHAR(20)
+    CREATED_BY     VARCHAR(20),
+    -- PROPOSAL: the book's rule as a constraint: one live (not cancelled) appointment per book and
+    -- start (a cancelled row keys by its own id, so it never clashes: NULLs would, in SQL Server's and H2's modes)
+    LIVE_SLOT      VARCHAR(60)  GENERATED ALWAYS AS (CASE WHEN STATUS <> 6
+                       THEN CAST(BOOK_ID AS VARCHAR(10)) || ' ' || CAST(APPT_DATE AS VARCHAR(10)) || ' ' || CAST(START_TIME AS VARCHAR(8))
+                       ELSE 'cancelled ' || CAST(APPT_ID AS VARCHAR(20)) END)
 );
+CREATE UNIQUE INDEX APPOINTMENT_LIVE_SLOT ON APPOINTMENT (LIVE_SLOT);
+-- numbers new appointments (SQL Anywhere's autoincrement in D4W)
+CREATE SEQUENCE APPT_ID_SEQ START WITH 50000000;
 CREATE INDEX APPOINTMENT_DATE ON APPOINTMENT (APPT_DATE, BOOK_ID);
 CREATE INDEX APPOINTMENT_PATIENT ON APPOINTMENT (PATIENT_ID);
 

@@ -87,7 +87,8 @@ public final class ZedmedDemo implements DemoPms {
         } else {
             DemoSql.createReadOnlyLogins(admin, site.logins(), Set.of("INTEGRATION_PARTNER"));
             DemoSql.createReadOnlyLogins(clinical, site.logins(), Set.of());
-            DemoSql.grantWrites(admin, site.logins(), Map.of(DemoSite.Write.PATIENTS, List.of("PATIENT")));
+            DemoSql.grantWrites(admin, site.logins(), Map.of(DemoSite.Write.PATIENTS, List.of("PATIENT"),
+                    DemoSite.Write.BOOKINGS, List.of("APPOINTMENT")));
         }
         partners(admin, site);
         if (firebird) {

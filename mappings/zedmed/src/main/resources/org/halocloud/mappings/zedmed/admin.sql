@@ -134,8 +134,16 @@ CREATE TABLE APPOINTMENT (
     CANCEL_REASON  VARCHAR(100),
     CREATED_AT     TIMESTAMP,
     CREATED_BY     VARCHAR(31),
-    UPDATED_AT     TIMESTAMP
+    UPDATED_AT     TIMESTAMP,
+    -- PROPOSAL: the Appointment Grid's rule as a constraint: one live (not cancelled) appointment per doctor and
+    -- start (a cancelled row keys by its own id, so it never clashes: NULLs would, in SQL Server's and H2's modes)
+    LIVE_SLOT      VARCHAR(60)  GENERATED ALWAYS AS (CASE WHEN STATUS <> 'CX'
+                       THEN DR_CODE || ' ' || CAST(APPT_DATE AS VARCHAR(10)) || ' ' || CAST(START_TIME AS VARCHAR(8))
+                       ELSE 'cancelled ' || CAST(APPT_ID AS VARCHAR(20)) END)
 );
+CREATE UNIQUE INDEX APPOINTMENT_LIVE_SLOT ON APPOINTMENT (LIVE_SLOT);
+-- numbers new appointments, as Firebird's generator of the same name does
+CREATE SEQUENCE GEN_APPT_ID START WITH 50000000;
 CREATE INDEX APPOINTMENT_DATE ON APPOINTMENT (APPT_DATE, DR_CODE);
 CREATE INDEX APPOINTMENT_PATIENT ON APPOINTMENT (PATIENT_ID);
 

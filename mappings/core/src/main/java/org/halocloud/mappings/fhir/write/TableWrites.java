@@ -64,9 +64,7 @@ public record TableWrites(Table<?> table, String catalogue, Field<Integer> key, 
         return db.execute(catalogue, guarded) == 1;
     }
 
-    /** The column by its own name: the mapping's columns are qualified by their table, which INSERT and SET refuse. */
-    @SuppressWarnings("unchecked")
     private static Field<Object> field(Field<?> f) {
-        return (Field<Object>) DSL.field(DSL.name(f.getName()), f.getType());
+        return TableBookings.unqualified(f);
     }
 }

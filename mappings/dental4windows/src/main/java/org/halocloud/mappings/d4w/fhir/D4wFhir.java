@@ -24,6 +24,7 @@ import org.halocloud.mappings.fhir.Ref;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.SearchParameter;
 import org.halocloud.mappings.fhir.SlotCalendar;
+import org.halocloud.mappings.fhir.write.TableBookings;
 import org.halocloud.mappings.fhir.write.TableWrites;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
@@ -180,6 +181,34 @@ public final class D4wFhir implements PmsMapping {
             .includeContained("medication") // AU Core: the Medication is contained
             .map(D4wResources::medicationStatement);
 
+    /** STATUS of a booking, a cancellation (see d4w.sql). */
+    private static final int BOOKED = 0;
+    private static final int CANCELLED = 6;
+
+    /**
+     * D4W publishes no booking procedure: an online booking is an APPOINTMENT row in the chair's book, with the
+     * book's provider and location; the table's LIVE_SLOT constraint decides a race.
+     */
+    private static final TableBookings BOOKINGS = new TableBookings(APPOINTMENT_T, null, APPT_APPT_ID,
+            DSL.sequence(DSL.name("APPT_ID_SEQ"), Integer.class),
+            b -> {
+                Map<org.jooq.Field<?>, org.jooq.Field<?>> row = new java.util.LinkedHashMap<>();
+                row.put(APPT_BOOK_ID, DSL.val(b.schedule()));
+                row.put(APPT_PATIENT_ID, DSL.val(b.patient()));
+                row.put(APPT_PROVIDER_ID, DSL.field(DSL.select(BOOK_PROVIDER_ID).from(APPT_BOOK_T)
+                        .where(BOOK_BOOK_ID.eq((Integer) b.schedule()))));
+                row.put(APPT_LOCATION_ID, DSL.field(DSL.select(BOOK_LOCATION_ID).from(APPT_BOOK_T)
+                        .where(BOOK_BOOK_ID.eq((Integer) b.schedule()))));
+                row.put(APPT_APPT_DATE, DSL.val(b.start().toLocalDate()));
+                row.put(APPT_START_TIME, DSL.val(b.start().toLocalTime()));
+                row.put(APPT_LENGTH_MIN, DSL.val(b.minutes()));
+                row.put(APPT_STATUS, DSL.val(BOOKED));
+                row.put(APPT_NOTE, DSL.val(b.reason()));
+                row.put(APPT_DATE_CREATED, DSL.currentLocalDateTime());
+                return row;
+            },
+            Map.of(APPT_STATUS, CANCELLED), APPT_STATUS.eq(BOOKED));
+
     static final ResourceMapping<Appointment, Integer> APPOINTMENT = ResourceMapping
             .of(Appointment.class, null, APPT_APPT_ID, Params::integerId)
             .from(APPOINTMENT_T, APPT_APPT_ID, APPT_APPT_DATE, APPT_START_TIME, APPT_LENGTH_MIN, APPT_APPT_TYPE,
@@ -189,6 +218,7 @@ public final class D4wFhir implements PmsMapping {
             .search("date", day(APPT_APPT_DATE))
             .search("status", D4wCodes.APPOINTMENT_STATUS.parameter())
             .search("service-type", Params.identifier(Map.of(APPOINTMENT_TYPE_SYSTEM, v -> DSL.trim(APPT_APPT_TYPE).eq(v))))
+            .books(BOOKINGS)
             .map(D4wResources::appointment);
 
     /**

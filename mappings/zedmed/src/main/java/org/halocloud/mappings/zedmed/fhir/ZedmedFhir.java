@@ -38,6 +38,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Schedule;
+import org.halocloud.mappings.fhir.write.TableBookings;
 import org.halocloud.mappings.fhir.write.TableWrites;
 import org.jooq.impl.DSL;
 
@@ -147,6 +148,41 @@ public final class ZedmedFhir implements PmsMapping {
             .include("practitioner")
             .mapping();
 
+    /** STATUS of a booking, a cancellation (see admin.sql). */
+    private static final String BOOKED = "BK";
+    private static final String CANCELLED = "CX";
+
+    /**
+     * Zedmed publishes no booking procedure: an online booking is an APPOINTMENT row (SOURCE OLA) at the branch the
+     * doctor's Appointment Grid puts on that weekday; the table's LIVE_SLOT constraint decides a race.
+     */
+    private static final TableBookings BOOKINGS = new TableBookings(APPOINTMENT, ADMIN, AP_APPT_ID,
+            DSL.sequence(DSL.name("GEN_APPT_ID"), Long.class),
+            b -> {
+                Map<org.jooq.Field<?>, org.jooq.Field<?>> row = new java.util.LinkedHashMap<>();
+                row.put(appointment("PATIENT_ID"), DSL.val(b.patient()));
+                row.put(AP_DR_CODE, DSL.val(b.schedule()));
+                row.put(appointment("BRANCH_ID"), DSL.field(DSL.select(DSL.min(SCHEDULE_BRANCH_ID)).from(DR_SCHEDULE)
+                        .where(SCHEDULE_DR_CODE.eq((String) b.schedule()))
+                        .and(SCHEDULE_WEEKDAY.eq(b.start().getDayOfWeek().getValue()))));
+                row.put(AP_APPT_DATE, DSL.val(b.start().toLocalDate()));
+                row.put(AP_START_TIME, DSL.val(b.start().toLocalTime()));
+                row.put(AP_DURATION_MIN, DSL.val(b.minutes()));
+                row.put(AP_STATUS, DSL.val(BOOKED));
+                row.put(appointment("REASON"), DSL.val(b.reason()));
+                row.put(appointment("SOURCE"), DSL.val("OLA"));
+                row.put(appointment("CREATED_AT"), DSL.currentLocalDateTime());
+                row.put(appointment("CREATED_BY"), DSL.val("OLA"));
+                row.put(appointment("UPDATED_AT"), DSL.currentLocalDateTime());
+                return row;
+            },
+            Map.of(AP_STATUS, CANCELLED, appointment("CANCEL_REASON"), "Cancelled online", appointment("UPDATED_AT"), DSL.currentLocalDateTime()),
+            AP_STATUS.eq(BOOKED));
+
+    private static org.jooq.Field<Object> appointment(String column) {
+        return DSL.field(DSL.name("APPOINTMENT", column));
+    }
+
     /** Appointment has no AU Core (or AU Base) profile: base R4. */
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping
             .of(Appointment.class, null, APPT_ID, ZedmedFhir::longId)
@@ -159,6 +195,7 @@ public final class ZedmedFhir implements PmsMapping {
                     v -> Params.integerId(v).map(APPT_ACTIVITY_ID::eq).orElse(Params.NEVER))))
             .search("date", Params.date(APPT_START, ZONE))
             .search("status", ZedmedCodes.APPOINTMENT_STATUS.parameter())
+            .books(BOOKINGS)
             .map(ZedmedResources::appointment);
 
     // ------------------------------------------------------------------ CLINICAL

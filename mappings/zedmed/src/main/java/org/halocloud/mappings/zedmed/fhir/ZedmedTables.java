@@ -56,6 +56,7 @@ final class ZedmedTables {
     static final Field<String> SCHEDULE_DR_CODE = f("DR_SCHEDULE", "DR_CODE", String.class);
     /** 1 = Monday .. 7 = Sunday. */
     static final Field<Integer> SCHEDULE_WEEKDAY = f("DR_SCHEDULE", "WEEKDAY", Integer.class);
+    static final Field<Integer> SCHEDULE_BRANCH_ID = f("DR_SCHEDULE", "BRANCH_ID", Integer.class);
     static final Field<Object> SCHEDULE_START_TIME = f("DR_SCHEDULE", "START_TIME", Object.class);
     static final Field<Object> SCHEDULE_END_TIME = f("DR_SCHEDULE", "END_TIME", Object.class);
     static final Field<Integer> SCHEDULE_SLOT_MINUTES = f("DR_SCHEDULE", "SLOT_MINUTES", Integer.class);
