@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,9 +32,18 @@ public final class Bench {
     static final ObjectMapper JSON = JsonMapper.builder().build();
     static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    /** The scenarios after the cold start, in the report's order. */
-    private static final List<Scenario> SCENARIOS = List.of(new FhirScenario(), new ImmediateScenario(),
-            new AsyncScenario(), new FrontDoorScenario());
+    /** The scenarios after the cold start, by name ({@code --scenarios=fhir,writes}), in the report's order. */
+    static final Map<String, Scenario> SCENARIOS = scenarios();
+
+    private static Map<String, Scenario> scenarios() {
+        Map<String, Scenario> all = new LinkedHashMap<>();
+        all.put("fhir", new FhirScenario());
+        all.put("immediate", new ImmediateScenario());
+        all.put("async", new AsyncScenario());
+        all.put("frontdoor", new FrontDoorScenario());
+        all.put("writes", new WriteScenario());
+        return all;
+    }
 
     private Bench() {
     }
@@ -50,11 +61,12 @@ public final class Bench {
 
     private static void run(Options options) throws Exception {
         int patients = options.patients();
+        List<String> scenarios = options.scenarios(List.copyOf(SCENARIOS.keySet()));
         Path data = Files.createTempDirectory("halo-bench-");
         Path work = Files.createTempDirectory("halo-bench-work-");
         Report report = new Report();
         Results results = new Results();
-        header(options, report);
+        header(options, report, scenarios);
         try {
             long t0 = System.nanoTime();
             try (HaloApp app = HaloApp.start(data, patients)) {
@@ -63,8 +75,8 @@ public final class Bench {
                 try (LoadClientProcess load = LoadClientProcess.start(work);
                      RawHttpServer rawHttp = RawHttpServer.start(raw)) {
                     Harness h = new Harness(options, report, results, app, raw, rawHttp, load, work);
-                    for (Scenario scenario : SCENARIOS) {
-                        scenario.run(h);
+                    for (String name : scenarios) {
+                        SCENARIOS.get(name).run(h);
                     }
                 }
                 report.line("Load average at the end: " + Report.loadAverage() + ".");
@@ -79,11 +91,12 @@ public final class Bench {
             }
         }
         Path dir = Path.of(options.get("out", Files.isDirectory(Path.of("bench")) ? "bench/results" : "results"));
-        Path file = report.write(dir, LocalDate.now() + options.get("name", "-" + patients + "-patients") + ".md");
+        String fileName = options.get("file", LocalDate.now() + options.get("name", "-" + patients + "-patients") + ".md");
+        Path file = report.write(dir, fileName);
         System.out.println("\nwritten to " + file.toAbsolutePath());
     }
 
-    private static void header(Options options, Report report) {
+    private static void header(Options options, Report report, List<String> scenarios) {
         report.line("# Halo Cloud benchmark — " + LocalDateTime.now().withNano(0));
         report.line("");
         Runtime rt = Runtime.getRuntime();
@@ -93,6 +106,10 @@ public final class Bench {
         report.line("Demo: " + options.patients() + " patients per practice (H2, in-process Link), rate limit off; "
                 + options.seconds() + " s per cell after " + options.warmup() + " s warm-up per query and path (and one "
                 + "mixed warm-up of every search first); latencies by sorting every sample.  ");
+        if (scenarios.size() < SCENARIOS.size()) {
+            report.line("Scenarios run (`--scenarios`): " + String.join(", ", scenarios) + " (of "
+                    + String.join(", ", SCENARIOS.keySet()) + "); the targets of the others are \"not measured\".  ");
+        }
         report.line("Load average at start (1, 5, 15 min; the machine is shared): " + Report.loadAverage() + ".  ");
         report.line("");
     }

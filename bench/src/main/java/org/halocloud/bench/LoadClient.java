@@ -25,10 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * class out of its jar and starts it with {@code java -cp <dir> org.halocloud.bench.LoadClient}.
  *
  * <p>Reads commands from standard input, one per line: {@code <seconds> <clients> <url file>} — the file holds an
- * optional {@code header: Name: value} line per header, then one URL per line; clients send GETs back to back,
- * each taking the next URL of a shared rotation. Answers one line per command:
- * {@code RESULT <count> <errors> <p50 ns> <p99 ns> <requests/s>} (percentiles by sorting every sample), or
- * {@code ERROR <message>}. Any status other than 200 counts as an error. Its class files are copied out of the
+ * optional {@code header: Name: value} line per header, then one request per line: a URL (a GET) or
+ * {@code POST <url> <body>} (the body is the rest of the line, e.g. compact JSON); clients send them back to back,
+ * each taking the next request of a shared rotation. {@code expect: <status>} sets the status that counts as
+ * answered (200 unless given; a create answers 201), and a line {@code once} sends each request at most once, so
+ * the cell ends when they run out if that is before its time (each booking needs a slot of its own). Answers one
+ * line per command: {@code RESULT <count> <errors> <p50 ns> <p99 ns> <requests/s>} (percentiles by sorting every
+ * sample), or {@code ERROR <message>}. Any other status counts as an error. Its class files are copied out of the
  * benchmark's jar ({@link LoadClientProcess}), so it uses JDK classes and its own nested ones only.
  */
 public final class LoadClient {
@@ -65,25 +68,42 @@ public final class LoadClient {
     private static String run(HttpClient http, double seconds, int clients, Path file) throws Exception {
         List<String> headers = new ArrayList<>();
         List<URI> urls = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        int expect = 200;
+        boolean once = false;
         for (String l : Files.readAllLines(file)) {
             if (l.startsWith("header: ")) {
                 String h = l.substring(8);
                 headers.add(h.substring(0, h.indexOf(':')).strip());
                 headers.add(h.substring(h.indexOf(':') + 1).strip());
+            } else if (l.startsWith("expect: ")) {
+                expect = Integer.parseInt(l.substring(8).strip());
+            } else if (l.strip().equals("once")) {
+                once = true;
+            } else if (l.startsWith("POST ")) {
+                int space = l.indexOf(' ', 5);
+                urls.add(URI.create(l.substring(5, space)));
+                bodies.add(l.substring(space + 1));
             } else if (!l.isBlank()) {
                 urls.add(URI.create(l.strip()));
+                bodies.add(null);
             }
         }
         String[] headerArray = headers.toArray(new String[0]);
-        return cell(clients, seconds, i -> {
+        int expected = expect;
+        return cell(clients, seconds, once ? urls.size() : Long.MAX_VALUE, i -> {
             URI url = urls.get(i % urls.size());
+            String body = bodies.get(i % urls.size());
             HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60));
             if (headerArray.length > 0) {
                 request.headers(headerArray);
             }
+            if (body != null) {
+                request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            }
             try {
                 HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return r.statusCode() == 200 ? null
+                return r.statusCode() == expected ? null
                         : url + " -> " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8);
             } catch (Exception e) {
                 return url + " -> " + e;
@@ -104,6 +124,11 @@ public final class LoadClient {
      * benchmark's loop for what it times in its own JVM.
      */
     static String cell(int clients, double seconds, Request request) throws Exception {
+        return cell(clients, seconds, Long.MAX_VALUE, request);
+    }
+
+    /** As {@link #cell(int, double, Request)}, but sends at most {@code limit} requests in all (numbers 0 to limit − 1). */
+    static String cell(int clients, double seconds, long limit, Request request) throws Exception {
         AtomicLong sequence = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -115,7 +140,11 @@ public final class LoadClient {
                 long[] samples = new long[4096];
                 int n = 0;
                 while (System.nanoTime() < deadline) {
-                    int i = (int) (sequence.getAndIncrement() & Integer.MAX_VALUE);
+                    long next = sequence.getAndIncrement();
+                    if (next >= limit) {
+                        break;
+                    }
+                    int i = (int) (next & Integer.MAX_VALUE);
                     long t = System.nanoTime();
                     String failure;
                     try {

@@ -53,10 +53,35 @@ final class LoadClientProcess implements AutoCloseable {
 
     /** GETs from the load client: {@code clients} threads back to back for {@code seconds}, rotating over urls. */
     Stats load(List<String> urls, Map<String, String> headers, int clients, double seconds) throws Exception {
-        Path file = work.resolve("urls-" + (runs++) + ".txt");
         List<String> lines = new ArrayList<>();
         headers.forEach((k, v) -> lines.add("header: " + k + ": " + v));
         lines.addAll(urls);
+        return run(lines, clients, seconds);
+    }
+
+    /**
+     * POSTs from the load client: each body (one line, e.g. compact JSON) to url, answered {@code expect}; with
+     * {@code once} each body is sent at most once (the cell ends early when they run out), else they rotate.
+     */
+    Stats post(String url, List<String> bodies, Map<String, String> headers, int expect, boolean once, int clients,
+               double seconds) throws Exception {
+        List<String> lines = new ArrayList<>();
+        headers.forEach((k, v) -> lines.add("header: " + k + ": " + v));
+        lines.add("expect: " + expect);
+        if (once) {
+            lines.add("once");
+        }
+        for (String body : bodies) {
+            if (body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("a body sent by the load client is one line");
+            }
+            lines.add("POST " + url + " " + body);
+        }
+        return run(lines, clients, seconds);
+    }
+
+    private Stats run(List<String> lines, int clients, double seconds) throws Exception {
+        Path file = work.resolve("urls-" + (runs++) + ".txt");
         Files.write(file, lines);
         in.write(seconds + " " + clients + " " + file + "\n");
         in.flush();

@@ -17,7 +17,12 @@ final class Measure {
 
     /** Runs op from a fixed pool of {@code clients} threads for {@code seconds}; percentiles by sorting every sample. */
     static Stats measure(Op op, int clients, double seconds) throws Exception {
-        return Stats.parse(LoadClient.cell(clients, seconds, i -> {
+        return measure(op, clients, seconds, Long.MAX_VALUE);
+    }
+
+    /** As {@link #measure(Op, int, double)}, ending early after {@code limit} operations (iterations 0 to limit − 1). */
+    static Stats measure(Op op, int clients, double seconds, long limit) throws Exception {
+        return Stats.parse(LoadClient.cell(clients, seconds, limit, i -> {
             op.call(i);
             return null;
         }));

@@ -2,6 +2,7 @@ package org.halocloud.bench;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +66,26 @@ final class Options {
     /** Patients loaded into the HAPI JPA peer: all of {@link #patients()} unless fewer are asked for (0: no peer). */
     int jpaPatients() {
         return Math.min(patients(), intValue("jpaPatients", patients()));
+    }
+
+    /** The scenarios to run after the cold start, by name ({@code Bench.SCENARIOS}); all unless given. */
+    List<String> scenarios(List<String> all) {
+        String given = get("scenarios", "");
+        if (given.isBlank()) {
+            return all;
+        }
+        List<String> names = Arrays.stream(given.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        for (String n : names) {
+            if (!all.contains(n)) {
+                throw new IllegalArgumentException("--scenarios: no scenario '" + n + "' (there are " + all + ")");
+            }
+        }
+        return all.stream().filter(names::contains).toList();
+    }
+
+    /** Writes per measured cell of the writes scenario at most (each booking needs a free slot of its own). */
+    int writes() {
+        return intValue("writes", 2000);
     }
 
     boolean keep() {

@@ -17,7 +17,17 @@ final class Results {
     record AsyncCell(long rows, double rowsPerSecond, long baselineBytes, long peakAfterGcBytes, long collections) {
     }
 
+    /**
+     * One FHIR write at one concurrency: through the API (HTTP, front door, HAPI, the write path's checks and
+     * read-back, the Link) and the same procedure call with the same arguments over raw JDBC as the integrator's
+     * login.
+     */
+    record WriteCell(String write, int clients, Stats api, Stats raw) {
+    }
+
     final List<FhirCell> fhir = new ArrayList<>();
+
+    final List<WriteCell> writes = new ArrayList<>();
 
     /** The immediate passthrough query (1 client): rows per query, and each path's queries/s. */
     int immediateRows;

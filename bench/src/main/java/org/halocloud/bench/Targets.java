@@ -15,6 +15,7 @@ final class Targets {
 
     static final long ASYNC_ROWS = 1_000_000;
     static final long HEAP_MIB = 32;
+    static final double WRITE_P50 = 1.5;
 
     private Targets() {
     }
@@ -44,7 +45,8 @@ final class Targets {
     }
 
     static List<Row> evaluate(Results r) {
-        return List.of(fhirLatency(r), fhirThroughput(r), immediate(r), asyncRate(r), select1(r), coldStart(r), heap(r));
+        return List.of(fhirLatency(r), fhirThroughput(r), writeLatency(r), immediate(r), asyncRate(r), select1(r),
+                coldStart(r), heap(r));
     }
 
     static void write(Report report, List<Row> rows) {
@@ -65,23 +67,39 @@ final class Targets {
     private static Row fhirLatency(Results r) {
         return perCell("FHIR p50 facade / raw over loopback HTTP ≤ 1.2× (every search, at 1, 8 and 32 clients)",
                 r.fhir, new Bound(true, 1.2), c -> c.rawHttp() == null || c.rawHttp().p50ns() == 0 ? null
-                        : (double) c.facade().p50ns() / c.rawHttp().p50ns(), "no FHIR cells");
+                        : (double) c.facade().p50ns() / c.rawHttp().p50ns(), Targets::fhirCell, "no FHIR cells");
     }
 
     private static Row fhirThroughput(Results r) {
         return perCell("FHIR req/s facade / HAPI JPA ≥ 3× (every search)", r.fhir, new Bound(false, 3),
                 c -> c.jpa() == null || c.jpa().rate() == 0 ? null : c.facade().rate() / c.jpa().rate(),
-                "the HAPI JPA peer was not run");
+                Targets::fhirCell, "the HAPI JPA peer was not run");
     }
 
-    /** A target every FHIR cell must meet: met when each cell's ratio holds, missed when one does not. */
-    private static Row perCell(String target, List<Results.FhirCell> cells, Bound bound,
-                               Function<Results.FhirCell, Double> ratio, String whyNot) {
+    private static Row writeLatency(Results r) {
+        return perCell(String.format("FHIR write p50 API / the same procedure call over raw JDBC ≤ %.1f× (Patient "
+                        + "create, Appointment book; at 1 and 8 clients)", WRITE_P50), r.writes, new Bound(true, WRITE_P50),
+                c -> c.api().count() == 0 || c.raw().count() == 0 || c.raw().p50ns() == 0 ? null
+                        : (double) c.api().p50ns() / c.raw().p50ns(),
+                c -> "`" + c.write() + "` at " + clients(c.clients()), "the writes scenario was not run");
+    }
+
+    private static String fhirCell(Results.FhirCell c) {
+        return "`" + c.search() + "` at " + clients(c.clients());
+    }
+
+    private static String clients(int n) {
+        return n + (n == 1 ? " client" : " clients");
+    }
+
+    /** A target every cell must meet: met when each cell's ratio holds, missed when one does not. */
+    private static <C> Row perCell(String target, List<C> cells, Bound bound, Function<C, Double> ratio,
+                                   Function<C, String> name, String whyNot) {
         List<Ratio> ratios = new ArrayList<>();
-        for (Results.FhirCell c : cells) {
+        for (C c : cells) {
             Double v = ratio.apply(c);
             if (v != null) {
-                ratios.add(new Ratio("`" + c.search() + "` at " + c.clients() + (c.clients() == 1 ? " client" : " clients"), v));
+                ratios.add(new Ratio(name.apply(c), v));
             }
         }
         if (ratios.isEmpty()) {

@@ -34,7 +34,7 @@ class TargetsTest {
     @Test
     void everyTargetHasOneRow() {
         List<Row> rows = Targets.evaluate(new Results());
-        assertEquals(7, rows.size());
+        assertEquals(8, rows.size());
         assertTrue(rows.stream().allMatch(x -> x.verdict() == Verdict.NOT_MEASURED), rows::toString);
     }
 
@@ -69,6 +69,31 @@ class TargetsTest {
         Row missed = row(r, "FHIR req/s");
         assertEquals(Verdict.MISSED, missed.verdict());
         assertTrue(missed.measured().contains("worst `Patient?identifier` at 8 clients"), missed::measured);
+    }
+
+    @Test
+    void writeLatencyAgainstTheRawProcedureCall() {
+        Results r = results();
+        assertEquals(Verdict.NOT_MEASURED, row(r, "FHIR write p50").verdict());
+        assertTrue(row(r, "FHIR write p50").measured().contains("writes scenario was not run"));
+
+        r.writes.add(new Results.WriteCell("POST Patient", 1, cell(1.5, 600), cell(1.0, 900)));
+        r.writes.add(new Results.WriteCell("POST Appointment", 1, cell(1.2, 700), cell(1.0, 900)));
+        Row met = row(r, "FHIR write p50");
+        assertEquals(Verdict.MET, met.verdict(), met::toString);
+        assertTrue(met.measured().startsWith("1.20×–1.50× over 2 cells, 0 outside; worst `POST Patient` at 1 client"),
+                met::measured);
+
+        r.writes.add(new Results.WriteCell("POST Appointment", 8, cell(4, 1500), cell(1, 6000)));
+        Row missed = row(r, "FHIR write p50");
+        assertEquals(Verdict.MISSED, missed.verdict());
+        assertTrue(missed.measured().contains("1 outside; worst `POST Appointment` at 8 clients"), missed::measured);
+
+        // a cell whose raw side wrote nothing is not judged
+        r.writes.clear();
+        r.writes.add(new Results.WriteCell("POST Patient", 1, cell(1.2, 600), cell(1.0, 900)));
+        r.writes.add(new Results.WriteCell("POST Patient", 8, cell(1.2, 600), new Stats(0, 5, 0, 0, 0)));
+        assertEquals(Verdict.NOT_MEASURED, row(r, "FHIR write p50").verdict());
     }
 
     @Test
