@@ -208,8 +208,10 @@ class AppointmentBookingFhirTest extends FhirIntegrationTest {
         String practitioner = slot.getSchedule().getReferenceElement().getIdPart(); // Bp: the book is the provider's
         Appointment a = new Appointment();
         a.setStatus(Appointment.AppointmentStatus.BOOKED).setStart(slot.getStart()).setEnd(slot.getEnd());
-        a.addParticipant().setActor(new Reference("Patient/" + aPatient(pms, key)));
-        a.addParticipant().setActor(new Reference("Practitioner/" + practitioner));
+        a.addParticipant().setActor(new Reference("Patient/" + aPatient(pms, key)))
+                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+        a.addParticipant().setActor(new Reference("Practitioner/" + practitioner))
+                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
         HttpResponse<String> booked = send(pms, "POST", key, "Appointment", FHIR.newJsonParser().encodeResourceToString(a));
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         assertThat(slotStatus(pms, key, slot.getIdElement().getIdPart())).isEqualTo(Slot.SlotStatus.BUSY);
@@ -262,6 +264,11 @@ class AppointmentBookingFhirTest extends FhirIntegrationTest {
         assertThat(send(pms, "POST", key, "Appointment", booking(schedule + "-" + today.plusDays(20).toString().replace("-", "")
                 + "0317", patient)).statusCode()).as("outside the practitioner's sessions").isEqualTo(422);
         assertThat(send(pms, "POST", key, "Appointment", booking(future, "999999")).statusCode()).as("unknown patient").isEqualTo(422);
+        Appointment noStatus = (Appointment) FHIR.newJsonParser().parseResource(booking(future, patient));
+        noStatus.getParticipantFirstRep().setStatus(null);
+        HttpResponse<String> invalid = send(pms, "POST", key, "Appointment", FHIR.newJsonParser().encodeResourceToString(noStatus));
+        assertThat(invalid.statusCode()).as("R4: a participant has a status").isEqualTo(422);
+        assertThat(outcome(invalid).getIssueFirstRep().getDiagnostics()).contains("participant.status");
         Appointment proposed = (Appointment) FHIR.newJsonParser().parseResource(booking(future, patient));
         proposed.setStatus(Appointment.AppointmentStatus.PROPOSED);
         assertThat(send(pms, "POST", key, "Appointment", FHIR.newJsonParser().encodeResourceToString(proposed)).statusCode()).isEqualTo(422);

@@ -226,6 +226,12 @@ class PatientWriteFhirTest extends FhirIntegrationTest {
         nameless.getName().clear();
         assertThat(send("POST", pms, key, "Patient", json(nameless)).statusCode()).isEqualTo(422);
 
+        Patient emptyContact = good.copy();
+        emptyContact.addContact().setGender(AdministrativeGender.MALE); // R4 pat-1: a contact needs a name, telecom, address or organisation
+        HttpResponse<String> structure = send("POST", pms, key, "Patient", json(emptyContact));
+        assertThat(structure.statusCode()).as(structure.body()).isEqualTo(422);
+        assertThat(structure.body()).as("validated against AU Base before anything else").contains("pat-1");
+
         Patient married = good.copy();
         married.getMaritalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-MaritalStatus").setCode("M");
         HttpResponse<String> unheld = send("POST", pms, key, "Patient", json(married));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.halocloud.fhir.validation.WriteValidation;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.write.Booking;
@@ -39,10 +40,12 @@ public class AppointmentBookings {
 
     private final SearchEngine engine;
     private final QueryPipeline pipeline;
+    private final WriteValidation validation;
 
-    public AppointmentBookings(SearchEngine engine, QueryPipeline pipeline) {
+    public AppointmentBookings(SearchEngine engine, QueryPipeline pipeline, WriteValidation validation) {
         this.engine = engine;
         this.pipeline = pipeline;
+        this.validation = validation;
     }
 
     /** {@code POST Appointment} with {@code status: booked}. */
@@ -52,6 +55,7 @@ public class AppointmentBookings {
             throw unprocessable("A booking is an Appointment with status 'booked'.");
         }
         Slot slot = slot(site, a);
+        valid(a, slot);
         ZoneId zone = site.admission().database().pms().zone();
         Instant start = slot.getStart().toInstant();
         if (!start.isAfter(Instant.now())) {
@@ -108,6 +112,21 @@ public class AppointmentBookings {
         ResourceWrites.write("Appointment", () -> path.cancel(key, new SiteStatements(pipeline, site)));
         Resource now = reread(site, appointments, id);
         return new MethodOutcome(now.getIdElement(), false).setResource(now);
+    }
+
+    /** The booking as it will be held, its times from its slot, against R4's Appointment (app-3 and the rest). */
+    private void valid(Appointment a, Slot slot) {
+        Appointment held = a.copy();
+        if (!held.hasStart()) {
+            held.setStart(slot.getStart());
+        }
+        if (!held.hasEnd()) {
+            held.setEnd(slot.getEnd());
+        }
+        List<String> errors = validation.errors(held);
+        if (!errors.isEmpty()) {
+            throw unprocessable("The Appointment does not conform to FHIR R4: " + String.join("; ", errors));
+        }
     }
 
     private static BookingPath path(SiteRequest site, ResourceMapping<?, ?> appointments) {

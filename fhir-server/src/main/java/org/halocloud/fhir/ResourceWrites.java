@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.halocloud.kernel.pipeline.DatabaseRefusal;
+import org.halocloud.fhir.validation.WriteValidation;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.write.ColumnValues;
@@ -45,19 +46,23 @@ public class ResourceWrites {
     private final SearchEngine engine;
     private final QueryPipeline pipeline;
     private final AppointmentBookings bookings;
+    private final WriteValidation validation;
 
-    public ResourceWrites(SearchEngine engine, QueryPipeline pipeline, AppointmentBookings bookings) {
+    public ResourceWrites(SearchEngine engine, QueryPipeline pipeline, AppointmentBookings bookings,
+                          WriteValidation validation) {
         this.engine = engine;
         this.pipeline = pipeline;
         this.bookings = bookings;
+        this.validation = validation;
     }
 
     /** {@code POST [type]}, optionally conditional ({@code If-None-Exist}: 0 matches create, 1 answers it, more 412). */
     MethodOutcome create(SiteRequest site, String type, IBaseResource body, String ifNoneExist, boolean lenient) {
         ResourceMapping<?, ?> mapping = site.resource(type);
         if (mapping.bookings().isPresent() && body instanceof org.hl7.fhir.r4.model.Appointment appointment) {
-            return bookings.book(site, mapping, appointment);
+            return bookings.book(site, mapping, appointment); // validated once its slot has given it its times
         }
+        valid((Resource) body);
         Writes<?> writes = writable(site, mapping);
         if (ifNoneExist != null) {
             List<Resource> existing = matches(site, type, ifNoneExist);
@@ -90,6 +95,7 @@ public class ResourceWrites {
             throw new PreconditionFailedException(type + "/" + id.getIdPart() + " is at version " + version
                     + ", not the If-Match version: read it again and reapply the change.");
         }
+        valid((Resource) body);
         if (mapping.bookings().isPresent() && body instanceof org.hl7.fhir.r4.model.Appointment wanted) {
             return bookings.update(site, mapping, (org.hl7.fhir.r4.model.Appointment) versioned(current), wanted);
         }
@@ -168,6 +174,14 @@ public class ResourceWrites {
                     + "'Prefer: handling=lenient' to have it ignored.").toList());
         }
         return values;
+    }
+
+    /** The body's structure against its AU Base profile (R4 core where there is none): 422 listing the errors. */
+    void valid(Resource body) {
+        List<String> errors = validation.errors(body);
+        if (!errors.isEmpty()) {
+            throw unprocessable(errors.stream().map(e -> body.fhirType() + " does not conform to AU Base: " + e).toList());
+        }
     }
 
     /** The element a column holds, as the mapping declares it. */

@@ -25,21 +25,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.hl7.fhir.common.hapi.validation.support.BaseValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.ElementDefinition;
-import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
-import org.hl7.fhir.r4.model.UriType;
-import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
+import org.halocloud.fhir.validation.AuBaseDefinitions;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -67,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *       definition here, and without one the validator cannot evaluate the extension slicing at all: every
  *       resource carrying ANY extension (e.g. AU Base indigenous-status) would get "Slicing cannot be evaluated"
  *       errors. So each extension profile the loaded profiles reference but nothing defines gets a generated
- *       <em>stub</em> ({@link #extensionStub}): the right url (what the slice discriminator needs) and NO content -
+ *       <em>stub</em> ({@link AuBaseDefinitions#extensionStub}): the right url (what the slice discriminator needs) and NO content -
  *       {@code value[x]} and nested {@code extension} are 0..0. An instance that actually uses one of those
  *       extensions therefore fails with an error naming the stub's url: vendor the extensions package then, do
  *       not relax the stub.</li>
@@ -91,7 +80,7 @@ import org.slf4j.LoggerFactory;
 public final class AuCoreValidator {
 
     /** The vendored AU Base package on the classpath (module {@code ig}). */
-    public static final String AU_BASE = "classpath:fhir/packages/hl7.fhir.au.base-6.0.0.tgz";
+    public static final String AU_BASE = AuBaseDefinitions.AU_BASE;
     /** AU Core, relative to the repository root (CI places {@code shared/} beside the checkout). */
     public static final String AU_CORE_RELATIVE = "../shared/fhir/au-core-2.0.0";
     /** Overrides where AU Core is read from (a folder holding {@code resources/}). */
@@ -190,147 +179,24 @@ public final class AuCoreValidator {
 
     private static IValidationSupport buildSupport() {
         Path auCore = auCoreDir().orElseThrow(() -> new IllegalStateException(why()));
-
-        NpmPackageValidationSupport auBase = new NpmPackageValidationSupport(CTX);
-        try {
-            auBase.loadPackageFromClasspath(AU_BASE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + AU_BASE + " (is the ig module on the test classpath?)", e);
-        }
-
         PrePopulatedValidationSupport auCoreSupport = new PrePopulatedValidationSupport(CTX);
         for (IBaseResource r : auCoreResources(auCore.resolve("resources"))) {
             auCoreSupport.addResource(r); // StructureDefinition, ValueSet, CodeSystem, SearchParameter, ... by type
         }
-
-        DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(CTX);
-        PrePopulatedValidationSupport stubs = extensionStubs(new ValidationSupportChain(core, auBase, auCoreSupport));
-
-        // The chain caches lookups itself (HAPI 8 deprecated the separate CachingValidationSupport wrapper in its
-        // favour); the cache implementation is hapi-fhir-caching-caffeine, found by ServiceLoader.
-        ValidationSupportChain chain = new ValidationSupportChain(ValidationSupportChain.CacheConfiguration.defaultValues(),
-                core,
-                new VersionedCanonicals(core),
-                auBase,
-                auCoreSupport,
-                stubs,
-                new CommonCodeSystemsTerminologyService(CTX),
-                new InMemoryTerminologyServerValidationSupport(CTX),
-                new SnapshotGeneratingValidationSupport(CTX));
-        return chain;
+        // the product's own AU Base definitions (what writes are validated against), with AU Core added
+        AuBaseDefinitions.Loaded loaded = AuBaseDefinitions.load(CTX, auCoreSupport);
+        STUBBED_EXTENSIONS.addAll(loaded.stubbedExtensions());
+        LoggerFactory.getLogger(AuCoreValidator.class).info("AU Core validator: {} extension definitions missing "
+                + "(hl7.fhir.uv.extensions.r4 is not vendored), stubbed as content-free: {}",
+                loaded.stubbedExtensions().size(), loaded.stubbedExtensions());
+        return loaded.support();
     }
 
     private static FhirValidator buildValidator(IValidationSupport support) {
-        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
-        instanceValidator.setErrorForUnknownProfiles(true); // a meta.profile we cannot resolve is an error, not a pass
-        // an extension whose definition we do not have is an error, not a shrug: then vendor its package
-        instanceValidator.setAnyExtensionsAllowed(false);
-        instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Warning);
-        FhirValidator validator = CTX.newValidator();
-        validator.setValidateAgainstStandardSchema(false);
-        validator.setValidateAgainstStandardSchematron(false);
-        validator.registerValidatorModule(instanceValidator);
-        return validator;
+        return AuBaseDefinitions.validator(CTX, support);
     }
 
-    /**
-     * R4 core answered by versioned canonical. AU Base's snapshots name core types with a version
-     * ({@code http://hl7.org/fhir/StructureDefinition/SimpleQuantity|4.0.1}, e.g. MedicationRequest.dispenseRequest
-     * .quantity); {@link DefaultProfileValidationSupport} only knows the bare url, so the validator reported
-     * "Unknown profile ...SimpleQuantity|4.0.1" for every such element. This resolves {@code url|version} to the
-     * core resource of that url when its version is exactly that version (another version stays unknown).
-     */
-    private static final class VersionedCanonicals extends BaseValidationSupport {
-        private final IValidationSupport core;
-
-        VersionedCanonicals(IValidationSupport core) {
-            super(CTX);
-            this.core = core;
-        }
-
-        @Override
-        public String getName() {
-            return "R4 core by versioned canonical";
-        }
-
-        @Override
-        public IBaseResource fetchStructureDefinition(String url) {
-            return versioned(url, core::fetchStructureDefinition);
-        }
-
-        @Override
-        public IBaseResource fetchValueSet(String url) {
-            return versioned(url, core::fetchValueSet);
-        }
-
-        @Override
-        public IBaseResource fetchCodeSystem(String url) {
-            return versioned(url, core::fetchCodeSystem);
-        }
-
-        private static IBaseResource versioned(String url, java.util.function.Function<String, IBaseResource> fetch) {
-            int bar = url == null ? -1 : url.indexOf('|');
-            if (bar < 0) {
-                return null;
-            }
-            IBaseResource r = fetch.apply(url.substring(0, bar));
-            return r instanceof MetadataResource m && url.substring(bar + 1).equals(m.getVersion()) ? r : null;
-        }
-    }
-
-    /** A stub for every extension profile the loaded profiles use (type Extension, profile X) that nothing defines. */
-    private static PrePopulatedValidationSupport extensionStubs(IValidationSupport definitions) {
-        Set<String> missing = new TreeSet<>();
-        for (IBaseResource r : definitions.fetchAllStructureDefinitions()) {
-            StructureDefinition sd = (StructureDefinition) r;
-            Stream.concat(sd.getDifferential().getElement().stream(), sd.getSnapshot().getElement().stream())
-                    .flatMap(e -> e.getType().stream())
-                    .filter(t -> "Extension".equals(t.getCode()))
-                    .flatMap(t -> t.getProfile().stream())
-                    .map(p -> p.getValue().replaceFirst("\\|.*$", ""))
-                    .filter(url -> definitions.fetchStructureDefinition(url) == null)
-                    .forEach(missing::add);
-        }
-        PrePopulatedValidationSupport stubs = new PrePopulatedValidationSupport(CTX);
-        missing.forEach(url -> stubs.addStructureDefinition(extensionStub(url)));
-        STUBBED_EXTENSIONS.addAll(missing);
-        LoggerFactory.getLogger(AuCoreValidator.class).info("AU Core validator: {} extension definitions missing "
-                + "(hl7.fhir.uv.extensions.r4 is not vendored), stubbed as content-free: {}", missing.size(), missing);
-        return stubs;
-    }
-
-    /**
-     * A content-free extension definition: its url (so slices keyed on url can be told apart) and nothing else -
-     * value[x] and nested extensions 0..0, so any real use of it is an error until the real definition is loaded.
-     */
-    static StructureDefinition extensionStub(String url) {
-        StructureDefinition sd = new StructureDefinition();
-        sd.setUrl(url);
-        sd.setName("Stub" + url.substring(url.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9]", ""));
-        sd.setTitle("STUB of " + url + " - the real definition (hl7.fhir.uv.extensions.r4) is not loaded");
-        sd.setStatus(Enumerations.PublicationStatus.DRAFT);
-        sd.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
-        sd.setKind(StructureDefinition.StructureDefinitionKind.COMPLEXTYPE);
-        sd.setAbstract(false);
-        sd.addContext().setType(StructureDefinition.ExtensionContextType.ELEMENT).setExpression("Element");
-        sd.setType("Extension");
-        sd.setBaseDefinition("http://hl7.org/fhir/StructureDefinition/Extension");
-        sd.setDerivation(StructureDefinition.TypeDerivationRule.CONSTRAINT);
-        String why = "not validatable offline: " + url + " is only stubbed (vendor hl7.fhir.uv.extensions.r4)";
-        element(sd, "Extension").setShort(why).setDefinition(why);
-        element(sd, "Extension.extension").setMax("0");
-        element(sd, "Extension.url").setFixed(new UriType(url));
-        element(sd, "Extension.value[x]").setMax("0");
-        return sd;
-    }
-
-    private static ElementDefinition element(StructureDefinition sd, String path) {
-        ElementDefinition e = sd.getDifferential().addElement().setPath(path);
-        e.setId(path);
-        return e;
-    }
-
-    /** The extension urls {@link #extensionStub stubbed} (filled when the validator is built). */
+    /** The extension urls {@link AuBaseDefinitions#extensionStub stubbed} (filled when the validator is built). */
     public static Set<String> stubbedExtensions() {
         support();
         return Collections.unmodifiableSet(STUBBED_EXTENSIONS);
