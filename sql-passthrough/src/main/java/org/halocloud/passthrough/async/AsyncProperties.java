@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageBytes     a page is closed once its JSON reaches this many bytes (Halo: roughly 1 MB)
  * @param sweepInterval how often expired results are deleted
  * @param pollInterval  how often an idle worker looks for queued work it was not told about (e.g. after a restart)
+ * @param lease         how long a query in flight stays leased to its node without a renewal; the node renews every
+ *                      third of it, and once it has run out (the node died) any node ends the query executionFailed
+ * @param resultStore   {@code files} (this node's data directory) or {@code database} (the shared state store, read by
+ *                      every node); empty: database when {@code halo.cluster.broker-url} is set, else files
  */
 @ConfigurationProperties("halo.async")
 public record AsyncProperties(
@@ -22,12 +26,18 @@ public record AsyncProperties(
         @DefaultValue("24h") Duration retention,
         @DefaultValue("1048576") int pageBytes,
         @DefaultValue("5m") Duration sweepInterval,
-        @DefaultValue("1s") Duration pollInterval) {
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("") String resultStore) {
 
     public AsyncProperties {
         if (workers < 1) {
             throw new IllegalArgumentException("halo.async.workers must be at least 1");
         }
+        if (lease == null || lease.toMillis() < 30) {
+            throw new IllegalArgumentException("halo.async.lease must be at least 30ms");
+        }
+        resultStore = resultStore == null ? "" : resultStore;
         if (pageBytes < 1024) {
             throw new IllegalArgumentException("halo.async.page-bytes must be at least 1024");
         }

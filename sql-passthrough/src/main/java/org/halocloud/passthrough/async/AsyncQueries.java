@@ -80,7 +80,8 @@ public class AsyncQueries {
         OffsetDateTime created = OffsetDateTime.now();
         String sealed = sealer.seal(mapper.writeValueAsString(request.command()), Purpose.ASYNC_COMMAND.of(id));
         store.insert(id, admission.subscription(), database.haloGuid(), catalogue, maxTimeInQueue,
-                request.command().text().getBytes(StandardCharsets.UTF_8).length, requestSize, sealed, created);
+                request.command().text().getBytes(StandardCharsets.UTF_8).length, requestSize, sealed, created,
+                workers.owner(), workers.leaseUntil());
         store.queue(id, OffsetDateTime.now());
         log.info("async query {} site={} integrator={} status=queued", id, database.haloGuid(),
                 admission.subscription().integratorId());

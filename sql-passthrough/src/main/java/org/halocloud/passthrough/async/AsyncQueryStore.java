@@ -1,11 +1,16 @@
 package org.halocloud.passthrough.async;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.halocloud.kernel.state.Subscription;
@@ -13,7 +18,8 @@ import org.halocloud.kernel.state.Subscription;
 /**
  * The async queries in the cloud state: metadata, status and timings in clear; the command, output parameters and
  * error message only sealed (the caller seals and opens them). Status changes are conditional updates, so two
- * workers (or nodes) never take the same query.
+ * workers (or nodes) never take the same query; a query in flight is leased to the node running it
+ * ({@code lease_owner}, {@code lease_until}), which renews the lease, so any node can end what a dead node left.
  */
 @Repository
 public class AsyncQueryStore {
@@ -21,9 +27,25 @@ public class AsyncQueryStore {
     public static final List<String> IN_FLIGHT = List.of("initialising", "queued", "executing", "uploading");
 
     private final JdbcClient db;
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
 
-    public AsyncQueryStore(JdbcClient db) {
+    public AsyncQueryStore(JdbcClient db, DataSource dataSource) {
         this.db = db;
+        this.dataSource = dataSource;
+    }
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            try (Connection c = dataSource.getConnection()) {
+                p = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
+                return false; // not cached: asked again next time
+            }
+            postgres = p;
+        }
+        return p;
     }
 
     /** One async query as stored. Sealed columns stay sealed here. */
@@ -33,7 +55,7 @@ public class AsyncQueryStore {
                       OffsetDateTime uploadingAt, OffsetDateTime completedAt, OffsetDateTime updatedAt,
                       Long sqlExecutionMs, Long resultRows, Long rowsAffected, Long resultSize, String parametersSealed,
                       String errorType, Integer errorCode, String errorMessageSealed, OffsetDateTime expiresAt,
-                      OffsetDateTime resultsDeletedAt) {
+                      OffsetDateTime resultsDeletedAt, String leaseOwner, OffsetDateTime leaseUntil) {
 
         /** Metadata only. */
         @Override
@@ -54,30 +76,54 @@ public class AsyncQueryStore {
 
     public void insert(UUID id, Subscription subscription, UUID haloGuid, String catalogue, long maxTimeInQueue,
                        int commandSize, int requestSize, String commandSealed, OffsetDateTime createdAt) {
+        insert(id, subscription, haloGuid, catalogue, maxTimeInQueue, commandSize, requestSize, commandSealed,
+                createdAt, null, null);
+    }
+
+    /** As initialising, leased to the accepting node until it is queued (a node dying in between leaves nothing stuck). */
+    public void insert(UUID id, Subscription subscription, UUID haloGuid, String catalogue, long maxTimeInQueue,
+                       int commandSize, int requestSize, String commandSealed, OffsetDateTime createdAt, String owner,
+                       OffsetDateTime leaseUntil) {
         db.sql("""
                 INSERT INTO async_query (id, subscription_id, integrator_id, halo_guid, catalogue, status,
-                    max_time_in_queue, command_size, request_size, command_sealed, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'initialising', ?, ?, ?, ?, ?, ?)""")
+                    max_time_in_queue, command_size, request_size, command_sealed, created_at, updated_at,
+                    lease_owner, lease_until)
+                VALUES (?, ?, ?, ?, ?, 'initialising', ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, subscription.id(), subscription.integratorId(), haloGuid, catalogue, maxTimeInQueue,
-                        commandSize, requestSize, commandSealed, createdAt, createdAt)
+                        commandSize, requestSize, commandSealed, createdAt, createdAt, owner, leaseUntil)
                 .update();
     }
 
     /** initialising → queued. */
     public boolean queue(UUID id, OffsetDateTime at) {
-        return db.sql("UPDATE async_query SET status = 'queued', queued_at = ?, updated_at = ? WHERE id = ? AND status = 'initialising'")
+        return db.sql("""
+                UPDATE async_query SET status = 'queued', queued_at = ?, updated_at = ?, lease_owner = NULL,
+                    lease_until = NULL
+                WHERE id = ? AND status = 'initialising'""")
                 .params(at, at, id).update() == 1;
     }
 
-    /** The oldest queued query, now marked executing (at this moment) for the caller alone; empty when none is queued. */
-    public Optional<Row> claimNext() {
-        return claimNext(List.of());
-    }
-
-    /** As {@link #claimNext()}, passing over the queries of the given sites (their Link is offline: they wait). */
-    public Optional<Row> claimNext(java.util.Collection<UUID> skipSites) {
+    /**
+     * The oldest queued query, now marked executing (at this moment) and leased to {@code owner} until
+     * {@code leaseUntil}, for the caller alone; empty when none is queued. Passes over the queries of the given sites
+     * (their Link is offline: they wait). Exclusive across threads and nodes: on PostgreSQL one statement picks the
+     * row {@code FOR UPDATE SKIP LOCKED} (so racing workers take different rows without waiting on each other); on any
+     * database the update is conditional on the row still being queued and only an update count of 1 is a claim.
+     */
+    public Optional<Row> claimNext(String owner, OffsetDateTime leaseUntil, Collection<UUID> skipSites) {
         String skip = skipSites.isEmpty() ? "" : " AND halo_guid NOT IN ("
                 + String.join(", ", skipSites.stream().map(s -> "?").toList()) + ")";
+        if (postgres()) {
+            OffsetDateTime at = OffsetDateTime.now();
+            List<Object> params = new ArrayList<>(List.of(at, at, owner, leaseUntil));
+            params.addAll(skipSites);
+            Optional<UUID> claimed = db.sql("UPDATE async_query SET status = 'executing', executing_at = ?, "
+                    + "updated_at = ?, lease_owner = ?, lease_until = ? WHERE status = 'queued' AND id = "
+                    + "(SELECT id FROM async_query WHERE status = 'queued'" + skip
+                    + " ORDER BY queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
+                    .params(params).query(UUID.class).optional();
+            return claimed.flatMap(this::find);
+        }
         for (int attempt = 0; attempt < 5; attempt++) {
             List<UUID> candidates = db.sql("SELECT id FROM async_query WHERE status = 'queued'" + skip
                     + " ORDER BY queued_at, id FETCH FIRST 8 ROWS ONLY")
@@ -86,11 +132,7 @@ public class AsyncQueryStore {
                 return Optional.empty();
             }
             for (UUID id : candidates) {
-                OffsetDateTime at = OffsetDateTime.now();
-                int claimed = db.sql("""
-                        UPDATE async_query SET status = 'executing', executing_at = ?, updated_at = ?
-                        WHERE id = ? AND status = 'queued'""").params(at, at, id).update();
-                if (claimed == 1) {
+                if (claim(id, owner, leaseUntil)) {
                     return find(id);
                 }
             }
@@ -98,12 +140,58 @@ public class AsyncQueryStore {
         return Optional.empty();
     }
 
+    /** queued → executing for this owner, if it is still queued: true only for the one caller that took it. */
+    public boolean claim(UUID id, String owner, OffsetDateTime leaseUntil) {
+        OffsetDateTime at = OffsetDateTime.now();
+        return db.sql("""
+                UPDATE async_query SET status = 'executing', executing_at = ?, updated_at = ?, lease_owner = ?,
+                    lease_until = ?
+                WHERE id = ? AND status = 'queued'""").params(at, at, owner, leaseUntil, id).update() == 1;
+    }
+
     /** executing → queued again, keeping its place: it was claimed but its site's Link is offline, so it waits. */
     public boolean requeue(UUID id, OffsetDateTime at) {
         return db.sql("""
-                UPDATE async_query SET status = 'queued', executing_at = NULL, updated_at = ?
+                UPDATE async_query SET status = 'queued', executing_at = NULL, updated_at = ?, lease_owner = NULL,
+                    lease_until = NULL
                 WHERE id = ? AND status = 'executing'""").params(at, id).update() == 1;
     }
+
+    /** Extends the lease of every query this owner holds in flight; returns how many. */
+    public int renew(String owner, OffsetDateTime leaseUntil) {
+        return db.sql("""
+                UPDATE async_query SET lease_until = ?
+                WHERE lease_owner = ? AND status IN ('initialising', 'executing', 'uploading')""")
+                .params(leaseUntil, owner).update();
+    }
+
+    /**
+     * Queries in flight whose lease has run out at {@code now}: their node stopped renewing it (it died, or lost the
+     * database). A query in flight without a lease (left by a version before leases) counts once it has not been
+     * updated for {@code grace}.
+     */
+    public List<Row> leaseExpired(OffsetDateTime now, java.time.Duration grace) {
+        return db.sql("SELECT * FROM async_query WHERE " + LEASE_EXPIRED + " ORDER BY created_at")
+                .params(now, now.minus(grace)).query(AsyncQueryStore::row).list();
+    }
+
+    /**
+     * Ends a query whose lease has run out, as {@link #complete}, only if it still has: a holder that renewed it in
+     * the meantime keeps it. False when it did not end here.
+     */
+    public boolean completeLeaseExpired(UUID id, OffsetDateTime now, java.time.Duration grace, Completion c) {
+        return db.sql("""
+                UPDATE async_query SET status = ?, completed_at = ?, updated_at = ?, expires_at = ?,
+                    error_type = ?, error_code = ?, error_message_sealed = ?, lease_until = NULL
+                WHERE id = ?""" + " AND " + LEASE_EXPIRED)
+                .params(c.status(), c.completedAt(), c.completedAt(), c.expiresAt(), c.errorType(), c.errorCode(),
+                        c.errorMessageSealed(), id, now, now.minus(grace))
+                .update() == 1;
+    }
+
+    private static final String LEASE_EXPIRED = """
+            status IN ('initialising', 'executing', 'uploading')
+            AND ((lease_until IS NOT NULL AND lease_until < ?) OR (lease_until IS NULL AND updated_at < ?))""";
 
     /** The queries of one site waiting in the queue. */
     public List<Row> queued(UUID haloGuid) {
@@ -207,7 +295,8 @@ public class AsyncQueryStore {
                 longOrNull(rs, "result_rows"), longOrNull(rs, "rows_affected"), longOrNull(rs, "result_size"),
                 rs.getString("parameters_sealed"), rs.getString("error_type"),
                 rs.getObject("error_code") == null ? null : rs.getInt("error_code"),
-                rs.getString("error_message_sealed"), time(rs, "expires_at"), time(rs, "results_deleted_at"));
+                rs.getString("error_message_sealed"), time(rs, "expires_at"), time(rs, "results_deleted_at"),
+                rs.getString("lease_owner"), time(rs, "lease_until"));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

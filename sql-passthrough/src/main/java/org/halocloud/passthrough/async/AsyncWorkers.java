@@ -15,8 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.halocloud.kernel.config.HaloProperties;
 import org.halocloud.kernel.frontdoor.Admission;
 import org.halocloud.kernel.frontdoor.FrontDoor;
 import org.halocloud.kernel.frontdoor.Refusal;
@@ -40,14 +42,16 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs async queries: a fixed pool of {@code halo.async.workers} threads, each taking the oldest queued query
- * (a conditional update claims it, so no two take the same) and running it down the {@link QueryPipeline} with
+ * (a conditional update claims it, so no two workers of any node take the same; the claim leases it to this process
+ * for {@code halo.async.lease}, renewed every third of it while it runs) and running it down the {@link QueryPipeline} with
  * {@code halo.async.timeout} and background priority at the Link (async work holds at most all but one of a Link's
  * slots, so immediate queries always find one). Rows stream into encrypted pages in the {@link ResultStore}.
  *
  * <p>On start, before taking work, {@link #recover} settles what a previous process left in flight: queued queries
  * (never sent to a practice) stay queued and run, subject to their maxTimeInQueue; initialising, executing and
  * uploading ones end executionFailed, since re-running a command that may have written at the practice is not safe.
- * Logs carry metadata only.
+ * On every node, {@link #sweepLeases} ends the same way what a dead node left in flight, once its lease has run out;
+ * what it left queued any node's workers take. Logs carry metadata only.
  */
 @Component
 public class AsyncWorkers {
@@ -55,6 +59,8 @@ public class AsyncWorkers {
     private static final Logger log = LoggerFactory.getLogger(AsyncWorkers.class);
     static final String RESTARTED = "The Halo Cloud restarted while this query was in progress; its outcome is "
             + "unknown and it was not run again. Submit it again.";
+    static final String NODE_LOST = "The Halo Cloud node running this query stopped while it was in progress (its "
+            + "lease ran out without a renewal); its outcome is unknown and it was not run again. Submit it again.";
 
     private final AsyncQueryStore store;
     private final ResultStore results;
@@ -66,6 +72,11 @@ public class AsyncWorkers {
     private final MeterRegistry meters;
     private final Webhooks webhooks;
     private final LinkTransport transport;
+    private final boolean clustered;
+    /** This process, as the holder of the leases of the queries it runs: unique per process, never reused. */
+    private final String owner = nodeName() + "#" + ProcessHandle.current().pid() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final ScheduledExecutorService leases;
     /** Sites found offline, until when their queued queries are passed over (they wait, and are looked at again). */
     private final Map<UUID, Long> offlineUntil = new ConcurrentHashMap<>();
     private final OffsetDateTime started = OffsetDateTime.now();
@@ -77,8 +88,9 @@ public class AsyncWorkers {
 
     public AsyncWorkers(AsyncQueryStore store, ResultStore results, QueryPipeline pipeline, FrontDoor frontDoor,
                         Sealer sealer, ObjectMapper mapper, AsyncProperties properties, MeterRegistry meters,
-                        Webhooks webhooks, LinkTransport transport) {
+                        Webhooks webhooks, LinkTransport transport, HaloProperties halo) {
         this.transport = transport;
+        this.clustered = halo.cluster().enabled();
         this.store = store;
         this.results = results;
         this.pipeline = pipeline;
@@ -94,6 +106,11 @@ public class AsyncWorkers {
             t.setDaemon(true);
             return t;
         });
+        this.leases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "halo-async-leases");
+            t.setDaemon(true);
+            return t;
+        });
         Gauge.builder("halo.async.queue.depth", store, AsyncQueryStore::queued)
                 .description("async queries waiting for a worker").register(meters);
         Gauge.builder("halo.async.workers.busy", busy, AtomicInteger::get)
@@ -104,10 +121,71 @@ public class AsyncWorkers {
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
         recover();
+        long every = Math.max(10, properties.lease().toMillis() / 3);
+        leases.scheduleWithFixedDelay(this::tendLeases, every, every, TimeUnit.MILLISECONDS);
         for (int i = 0; i < properties.workers(); i++) {
             pool.execute(this::work);
         }
-        log.info("async workers started: {}", properties.workers());
+        log.info("async workers started: {} (lease holder {}, lease {} ms)", properties.workers(), owner,
+                properties.lease().toMillis());
+    }
+
+    /** This process as the holder of leases. */
+    public String owner() {
+        return owner;
+    }
+
+    /** When a lease taken or renewed now runs out. */
+    OffsetDateTime leaseUntil() {
+        return OffsetDateTime.now().plus(properties.lease());
+    }
+
+    /** Renews the leases of the queries this process runs, then ends those whose holder has stopped renewing. */
+    private void tendLeases() {
+        try {
+            store.renew(owner, leaseUntil());
+        } catch (RuntimeException e) {
+            log.warn("async leases: not renewed ({})", e.getClass().getSimpleName());
+        }
+        try {
+            sweepLeases();
+        } catch (RuntimeException e) {
+            log.warn("async leases: expired leases not swept ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Ends, executionFailed with a reason, every query in flight whose lease has run out: the node holding it (any
+     * node of the cluster) stopped renewing it, so it died or lost the database. Re-running is not safe (the command
+     * may have written at the practice). Conditional on the lease still being out, so a holder that renews in time
+     * keeps its query. Any node may run it; each query ends once. Returns how many ended here.
+     */
+    public int sweepLeases() {
+        int failed = 0;
+        OffsetDateTime now = OffsetDateTime.now();
+        for (AsyncQueryStore.Row row : store.leaseExpired(now, properties.lease())) {
+            if (running.contains(row.id())) {
+                continue; // ours and still running: the renewal is late, not the node dead
+            }
+            OffsetDateTime completed = OffsetDateTime.now();
+            boolean ended = store.completeLeaseExpired(row.id(), now, properties.lease(), new AsyncQueryStore.Completion(
+                    "executionFailed", completed, completed.plus(properties.retention()), null, null, null, null, null,
+                    QueryFailure.HALO_LINK, 503, sealer.seal(NODE_LOST, Purpose.ASYNC_ERROR.of(row.id()))));
+            if (!ended) {
+                continue;
+            }
+            failed++;
+            try {
+                results.delete(row.id());
+            } catch (IOException e) {
+                log.warn("async query {}: partial results not deleted ({}); the sweep will", row.id(),
+                        e.getClass().getSimpleName());
+            }
+            store.deletePages(row.id());
+            log.warn("async query {} site={} status=executionFailed reason=lease-expired holder={} (was {})", row.id(),
+                    row.haloGuid(), row.leaseOwner(), row.status());
+        }
+        return failed;
     }
 
     /** Tells idle workers there is queued work. */
@@ -120,9 +198,17 @@ public class AsyncWorkers {
     /**
      * Settles queries a previous process left in flight (created before this process started, and not run by it):
      * queued ones stay queued; initialising, executing and uploading ones end executionFailed and lose any partial
-     * pages. Returns how many were failed.
+     * pages. Returns how many were failed. One of a cluster ({@code halo.cluster.broker-url}), another node may be
+     * running what is in flight: only queries whose lease has run out are ended ({@link #sweepLeases}).
      */
     public int recover() {
+        if (clustered) {
+            int failed = sweepLeases();
+            if (failed > 0) {
+                log.info("async recovery: {} failed (lease expired)", failed);
+            }
+            return failed;
+        }
         int failed = 0;
         List<AsyncQueryStore.Row> left = store.inStatus(List.of("initialising", "executing", "uploading"), started);
         for (AsyncQueryStore.Row row : left) {
@@ -146,7 +232,7 @@ public class AsyncWorkers {
         while (!stopping) {
             Optional<AsyncQueryStore.Row> next;
             try {
-                next = store.claimNext(offlineSites());
+                next = store.claimNext(owner, leaseUntil(), offlineSites());
             } catch (RuntimeException e) {
                 log.warn("async worker: cannot read the queue ({})", e.getClass().getSimpleName());
                 next = Optional.empty();
@@ -304,6 +390,14 @@ public class AsyncWorkers {
                 sqlMs, null, null, null, null, errorType, errorCode, sealer.seal(message, Purpose.ASYNC_ERROR.of(id))));
     }
 
+    private static String nodeName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "node";
+        }
+    }
+
     private static Duration positive(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
     }
@@ -313,6 +407,7 @@ public class AsyncWorkers {
         stopping = true;
         wake();
         pool.shutdownNow();
+        leases.shutdownNow();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
