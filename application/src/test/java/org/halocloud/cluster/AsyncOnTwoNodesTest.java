@@ -3,35 +3,24 @@ package org.halocloud.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.halocloud.HaloCloudApplication;
 import org.halocloud.demo.DemoManifest;
-import org.halocloud.demo.DemoPractices;
-import org.halocloud.kernel.state.Integrators;
 import org.halocloud.passthrough.async.AsyncWorkers;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -50,10 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AsyncOnTwoNodesTest {
 
-    private static final String NATS = System.getenv().getOrDefault("HALO_TEST_NATS_URL", "nats://127.0.0.1:4222");
-    private static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
+    private static final String KEY_HEADER = TwoNodeCluster.KEY_HEADER;
     private static final List<String> IN_FLIGHT = List.of("initialising", "queued", "executing", "uploading");
 
+    private static TwoNodeCluster cluster;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static int portA;
@@ -66,50 +55,21 @@ class AsyncOnTwoNodesTest {
 
     @BeforeAll
     static void startTwoNodes() throws IOException {
-        URI broker = URI.create(NATS);
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(broker.getHost(), broker.getPort() < 0 ? 4222 : broker.getPort()), 1000);
-        } catch (IOException e) {
-            Assumptions.abort("no NATS answers at " + NATS + ": start nats-server (-js) or set HALO_TEST_NATS_URL to "
-                    + "run the two-node async test");
-        }
-        Path dir = Files.createTempDirectory("halo-cluster-async-");
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        Map<String, Object> shared = Map.of(
-                "server.port", "0",
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("state").resolve("halo") + ";TRACE_LEVEL_FILE=0",
-                "halo.secrets.master-key", Base64.getEncoder().encodeToString(master),
-                "halo.cluster.broker-url", NATS,
-                "halo.query.timeout", "10s",
-                "halo.async.lease", "2s",
-                "halo.async.poll-interval", "200ms",
-                "halo.async.page-bytes", "4096",
-                "halo.demo.patients", "20");
-        nodeA = node(shared, dir.resolve("a"), true);
-        nodeB = node(shared, dir.resolve("b"), false);
-        portA = Integer.parseInt(nodeA.getEnvironment().getProperty("local.server.port"));
-        portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
-        manifest = nodeA.getBean(DemoPractices.class).manifest();
-        Integrators integrators = nodeA.getBean(Integrators.class);
-        key = integrators.issueKey(integrators.findByName("Acme Health").orElseThrow(), "demo", true);
+        cluster = TwoNodeCluster.start("the two-node async test", Map.of("halo.async.lease", "2s", "halo.async.poll-interval", "200ms",
+                "halo.async.page-bytes", "4096", "halo.demo.patients", "20"));
+        nodeA = cluster.nodeA;
+        nodeB = cluster.nodeB;
+        portA = cluster.portA;
+        portB = cluster.portB;
+        manifest = cluster.manifest;
+        key = cluster.key;
     }
 
-    private static ConfigurableApplicationContext node(Map<String, Object> shared, Path dataDir, boolean demo) {
-        List<String> args = new ArrayList<>();
-        shared.forEach((name, value) -> args.add("--" + name + "=" + value));
-        args.add("--halo.data-dir=" + dataDir);
-        args.add("--halo.demo.enabled=" + demo);
-        return new SpringApplicationBuilder(HaloCloudApplication.class).run(args.toArray(String[]::new));
-    }
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null && nodeB.isActive()) {
-            nodeB.close();
-        }
-        if (nodeA != null && nodeA.isActive()) {
-            nodeA.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -3,34 +3,24 @@ package org.halocloud.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.halocloud.HaloCloudApplication;
 import org.halocloud.demo.DemoManifest;
-import org.halocloud.demo.DemoPractices;
 import org.halocloud.embedded.InProcessTransport;
 import org.halocloud.kernel.link.LinkTransport;
-import org.halocloud.kernel.state.Integrators;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,9 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
 
-    private static final String NATS = System.getenv().getOrDefault("HALO_TEST_NATS_URL", "nats://127.0.0.1:4222");
-    private static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
+    private static final String KEY_HEADER = TwoNodeCluster.KEY_HEADER;
 
+    private static TwoNodeCluster cluster;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static int portA;
@@ -64,56 +54,21 @@ class TwoNodesTest {
 
     @BeforeAll
     static void startTwoNodes() throws IOException {
-        URI broker = URI.create(NATS);
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(broker.getHost(), broker.getPort() < 0 ? 4222 : broker.getPort()), 1000);
-        } catch (IOException e) {
-            Assumptions.abort("no NATS answers at " + NATS + ": start nats-server (-js) or set HALO_TEST_NATS_URL to "
-                    + "run the two-node cluster test");
-        }
-        Path dir = Files.createTempDirectory("halo-cluster-");
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        Map<String, Object> shared = Map.of(
-                "server.port", "0",
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("state").resolve("halo") + ";TRACE_LEVEL_FILE=0",
-                "halo.secrets.master-key", Base64.getEncoder().encodeToString(master),
-                "halo.cluster.broker-url", NATS,
-                "halo.query.timeout", "10s",
-                "halo.demo.patients", "40");
-        long started = System.nanoTime();
-        nodeA = node(shared, dir.resolve("a"), true);
-        long a = System.nanoTime();
-        nodeB = node(shared, dir.resolve("b"), false);
-        System.out.printf("[cluster] node A (demo) started in %d ms, node B in %d ms%n", (a - started) / 1_000_000,
-                (System.nanoTime() - a) / 1_000_000);
-        portA = port(nodeA);
-        portB = port(nodeB);
-        manifest = nodeA.getBean(DemoPractices.class).manifest();
-        Integrators integrators = nodeA.getBean(Integrators.class);
-        key = integrators.issueKey(integrators.findByName("Acme Health").orElseThrow(), "demo", true);
+        cluster = TwoNodeCluster.start("the two-node cluster test", Map.of("halo.demo.patients", "40"));
+        nodeA = cluster.nodeA;
+        nodeB = cluster.nodeB;
+        portA = cluster.portA;
+        portB = cluster.portB;
+        manifest = cluster.manifest;
+        key = cluster.key;
     }
 
-    private static ConfigurableApplicationContext node(Map<String, Object> shared, Path dataDir, boolean demo) {
-        // as arguments: they win over application.yml, as an operator's settings would
-        java.util.List<String> args = new java.util.ArrayList<>();
-        shared.forEach((name, value) -> args.add("--" + name + "=" + value));
-        args.add("--halo.data-dir=" + dataDir);
-        args.add("--halo.demo.enabled=" + demo);
-        return new SpringApplicationBuilder(HaloCloudApplication.class).run(args.toArray(String[]::new));
-    }
 
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null && nodeA.isActive()) {
-            nodeA.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
