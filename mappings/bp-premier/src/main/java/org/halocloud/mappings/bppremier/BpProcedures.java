@@ -125,7 +125,7 @@ public final class BpProcedures {
                 return 0;
             }
         }
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = localNow(c);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO dbo.APPOINTMENTS (INTERNALID, RECORDSTATUS, USERID, "
                 + "LOCATIONID, APPOINTMENTDATE, APPOINTMENTTIME, APPOINTMENTLENGTH, APPOINTMENTCODE, APPOINTMENTTYPE, REASON, "
                 + "BOOKEDBY, CREATED, CREATEDBY, VIDEOURL) VALUES (?, 1, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
@@ -168,7 +168,7 @@ public final class BpProcedures {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO dbo.CANCELLEDAPPOINTMENTS "
                 + "(APPOINTMENTID, CANCELLEDBY, CANCELLEDDATE, CANCELLEDTIME, REASON) SELECT ?, 0, ?, ?, 'Cancelled online' "
                 + "WHERE NOT EXISTS (SELECT 1 FROM dbo.CANCELLEDAPPOINTMENTS WHERE APPOINTMENTID = ?)")) {
-            LocalDateTime now = LocalDateTime.now();
+            LocalDateTime now = localNow(c);
             insert.setInt(1, aptId);
             insert.setObject(2, now.toLocalDate().atStartOfDay());
             insert.setInt(3, now.toLocalTime().toSecondOfDay());
@@ -192,7 +192,7 @@ public final class BpProcedures {
         StringBuilder columns = new StringBuilder("INTERNALID, RECORDSTATUS, PATIENTSTATUS, USERID, PENSIONCODE, "
                 + "CREATED, CREATEDBY");
         StringBuilder marks = new StringBuilder("NEXT VALUE FOR dbo.PATIENTIDS, 1, 1, 0, ?, ?, 0");
-        List<Object> values = new ArrayList<>(List.of(args[20] == null ? 0 : args[20], LocalDateTime.now()));
+        List<Object> values = new ArrayList<>(List.of(args[20] == null ? 0 : args[20], localNow(c)));
         for (int i = 0; i < declared.size(); i++) {
             String column = declared.get(i).column() == null ? null : declared.get(i).column().getName();
             if (column != null) {
@@ -234,7 +234,7 @@ public final class BpProcedures {
         try (PreparedStatement update = c.prepareStatement("UPDATE dbo.PATIENTS SET " + set + " WHERE INTERNALID = ? "
                 + "AND RECORDSTATUS = 1 AND COALESCE(UPDATED, CREATED) = ?")) {
             int i = 1;
-            update.setObject(i++, LocalDateTime.now());
+            update.setObject(i++, localNow(c));
             for (Object arg : args) {
                 update.setObject(i++, arg);
             }
@@ -287,6 +287,14 @@ public final class BpProcedures {
         return v.length() == 8 && v.chars().allMatch(Character::isDigit)
                 ? LocalDate.parse(v, DateTimeFormatter.BASIC_ISO_DATE)
                 : LocalDate.parse(v.substring(0, 10));
+    }
+
+    /** The database's own clock (the practice server's local time, as Bp stamps rows), not this JVM's. */
+    private static LocalDateTime localNow(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT LOCALTIMESTAMP")) {
+            rs.next();
+            return rs.getObject(1, LocalDateTime.class);
+        }
     }
 
     private static int requireOne(Connection c, String sql, int id, String what) throws SQLException {
