@@ -258,7 +258,7 @@ public final class BpPremierFhir implements PmsMapping {
                             .and(DSL.field(DSL.name("D", "DATACODE"), Integer.class).eq(DSL.inline(4)))
                             .and(DSL.field(DSL.name("D", "RECORDSTATUS"), Integer.class).eq(DSL.inline(1)))).as("DIASTOLIC"))
             .from(OBSERVATIONS)
-            .where(OBS_RECORDSTATUS.eq(1).and(DATACODE.in(BpResources.VITALS.keySet())))
+            .where(OBS_RECORDSTATUS.eq(1).and(DATACODE.in(BpObservations.VITALS.keySet())))
             .unionAll(DSL.select(DSL.field("CONCAT('S', {0})", String.class, CLINICAL_ID), CLINICAL_PATIENT,
                             DSL.inline(0), DSL.coalesce(CLINICAL_UPDATED, CLINICAL_CREATED),
                             DSL.inline(SMOKING).plus(SMOKINGSTATUS), DSL.castNull(String.class), DSL.castNull(String.class))
@@ -286,18 +286,18 @@ public final class BpPremierFhir implements PmsMapping {
             .search("code", observationCodes())
             .search("date", Params.date(OBS_EFFECTIVE, ZONE))
             .search("status", Params.token("http://hl7.org/fhir/observation-status", Map.of("final", Params.ALWAYS)))
-            .map(BpResources::observation);
+            .map(BpObservations::observation);
 
     /** Observation code: each vital's LOINC and SNOMED CT code, and smoking status's; a code alone in either. */
     private static SearchParameter observationCodes() {
         Map<String, Condition> loinc = new LinkedHashMap<>();
         Map<String, Condition> snomed = new LinkedHashMap<>();
-        BpResources.VITALS.forEach((kind, vital) -> {
+        BpObservations.VITALS.forEach((kind, vital) -> {
             loinc.put(vital.loinc(), OBS_KIND.eq(kind));
             snomed.put(vital.snomed(), OBS_KIND.eq(kind));
         });
-        loinc.put(BpResources.SMOKING_LOINC, OBS_KIND.gt(SMOKING));
-        snomed.put(BpResources.SMOKING_SNOMED, OBS_KIND.gt(SMOKING));
+        loinc.put(BpObservations.SMOKING_LOINC, OBS_KIND.gt(SMOKING));
+        snomed.put(BpObservations.SMOKING_SNOMED, OBS_KIND.gt(SMOKING));
         return Params.identifier(Map.of(AuCodes.LOINC, code -> loinc.getOrDefault(code, Params.NEVER),
                 AuCodes.SNOMED, code -> snomed.getOrDefault(code, Params.NEVER)));
     }
