@@ -39,6 +39,9 @@ public class FhirGateway extends OncePerRequestFilter {
         this.fhir = fhir;
     }
 
+    /** Every FHIR read and write counts against the shared rate limit. */
+    private static final java.util.Set<String> COUNTED = java.util.Set.of("GET", "POST", "PUT", "PATCH");
+
     private static final Pattern FHIR_PATH = Pattern.compile("[A-Za-z0-9\\-._$/]*");
 
     @Override
@@ -54,8 +57,7 @@ public class FhirGateway extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // every FHIR read and write counts against the shared rate limit
-        boolean counted = java.util.Set.of("GET", "POST", "PUT", "PATCH").contains(request.getMethod());
+        boolean counted = COUNTED.contains(request.getMethod());
         Admission admission;
         try {
             admission = frontDoor.admit(request.getHeader(FrontDoor.KEY_HEADER), m.group(2), counted);

@@ -100,30 +100,37 @@ final class LinkCommands {
         List<Object> values = query.getBindValues();
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
-            result.add(new QueryParameter(Integer.toString(i + 1), QueryParameter.Direction.INPUT, sqlDbType(value),
-                    value == null ? null : value instanceof Number || value instanceof Boolean ? value : value.toString(),
-                    null));
+            result.add(input(Integer.toString(i + 1), value, value == null ? Object.class : value.getClass()));
         }
         return result;
     }
 
-    static String sqlDbType(Object value) {
-        if (value instanceof Integer || value instanceof Short) {
+    /**
+     * One input parameter as the Link binds it: typed with the SqlDbType of {@code type} (the value's class, or a
+     * procedure argument's declared one when the value is null), the value as a JSON scalar.
+     */
+    static QueryParameter input(String name, Object value, Class<?> type) {
+        return new QueryParameter(name, QueryParameter.Direction.INPUT, sqlDbType(type),
+                value == null || value instanceof Number || value instanceof Boolean ? value : value.toString(), null);
+    }
+
+    private static String sqlDbType(Class<?> type) {
+        if (type == Integer.class || type == Short.class) {
             return "Int";
         }
-        if (value instanceof Long) {
+        if (type == Long.class) {
             return "BigInt";
         }
-        if (value instanceof java.math.BigDecimal) {
+        if (type == java.math.BigDecimal.class) {
             return "Decimal";
         }
-        if (value instanceof Boolean) {
+        if (type == Boolean.class) {
             return "Bit";
         }
-        if (value instanceof java.time.LocalDateTime || value instanceof java.sql.Timestamp) {
+        if (type == java.time.LocalDateTime.class || type == java.sql.Timestamp.class) {
             return "DateTime";
         }
-        if (value instanceof java.time.LocalDate) {
+        if (type == java.time.LocalDate.class) {
             return "Date";
         }
         return "NVarChar";

@@ -12,13 +12,14 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.util.UrlUtil;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.halocloud.kernel.pipeline.DatabaseRefusal;
 import org.halocloud.fhir.validation.WriteValidation;
+import org.halocloud.kernel.pipeline.DatabaseRefusal;
 import org.halocloud.kernel.pipeline.QueryPipeline;
 import org.halocloud.mappings.fhir.ResourceMapping;
 import org.halocloud.mappings.fhir.write.ColumnValues;
@@ -88,13 +89,8 @@ public class ResourceWrites {
             throw new InvalidRequestException("The resource's id (" + body.getIdElement().getIdPart()
                     + ") is not the id in the URL (" + id.getIdPart() + ").");
         }
-        Resource current = engine.read(site, mapping, id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(
-                type + "/" + id.getIdPart() + " is not known at this site; create it with POST."));
+        Resource current = current(site, mapping, id, ifMatch);
         String version = current.getMeta().getVersionId();
-        if (ifMatch != null && !Objects.equals(expectedVersion(ifMatch), version)) {
-            throw new PreconditionFailedException(type + "/" + id.getIdPart() + " is at version " + version
-                    + ", not the If-Match version: read it again and reapply the change.");
-        }
         valid((Resource) body);
         if (mapping.bookings().isPresent() && body instanceof org.hl7.fhir.r4.model.Appointment wanted) {
             return bookings.update(site, mapping, (org.hl7.fhir.r4.model.Appointment) versioned(current), wanted);
@@ -123,15 +119,28 @@ public class ResourceWrites {
             throw new MethodNotAllowedException("PATCH is offered only for an Appointment's status (a cancellation).");
         }
         if (patchType != ca.uhn.fhir.rest.api.PatchTypeEnum.JSON_PATCH) {
-            throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+            throw new InvalidRequestException(
                     "PATCH takes a JSON Patch (Content-Type: application/json-patch+json).");
         }
-        org.hl7.fhir.r4.model.Appointment current = (org.hl7.fhir.r4.model.Appointment) engine.read(site, mapping,
-                id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(type + "/" + id.getIdPart()
-                + " is not known at this site."));
+        org.hl7.fhir.r4.model.Appointment current = (org.hl7.fhir.r4.model.Appointment) versioned(
+                current(site, mapping, id, ifMatch));
         org.hl7.fhir.r4.model.Appointment wanted = current.copy();
         wanted.setStatus(JsonPatches.status(body, current.getStatus()));
-        return update(site, type, id, wanted, ifMatch, false);
+        valid(wanted);
+        return bookings.update(site, mapping, current, wanted);
+    }
+
+    /** The row as it is now (404 when there is none), checked against {@code If-Match} (412 when stale). */
+    private Resource current(SiteRequest site, ResourceMapping<?, ?> mapping, IdType id, String ifMatch) {
+        String type = mapping.resourceName();
+        Resource current = engine.read(site, mapping, id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(
+                type + "/" + id.getIdPart() + " is not known at this site; create it with POST."));
+        String version = current.getMeta().getVersionId();
+        if (ifMatch != null && !Objects.equals(expectedVersion(ifMatch), version)) {
+            throw new PreconditionFailedException(type + "/" + id.getIdPart() + " is at version " + version
+                    + ", not the If-Match version: read it again and reapply the change.");
+        }
+        return current;
     }
 
     /** The resource with its version in its id, as reads and writes answer it (HAPI's ETag and Location use it). */
@@ -207,7 +216,7 @@ public class ResourceWrites {
 
     private List<Resource> matches(SiteRequest site, String type, String ifNoneExist) {
         String query = ifNoneExist.contains("?") ? ifNoneExist.substring(ifNoneExist.indexOf('?') + 1) : ifNoneExist;
-        Map<String, String[]> parameters = new java.util.LinkedHashMap<>(UrlUtil.parseQueryString(query));
+        Map<String, String[]> parameters = new LinkedHashMap<>(UrlUtil.parseQueryString(query));
         if (parameters.isEmpty()) {
             throw new InvalidRequestException("If-None-Exist needs search criteria, e.g. identifier=system|value.");
         }

@@ -71,19 +71,13 @@ final class SiteStatements implements Statements {
         List<QueryParameter> parameters = new ArrayList<>();
         parameters.add(new QueryParameter("@RETURN_VALUE", QueryParameter.Direction.RETURN_VALUE, "Int", null, null));
         for (Argument a : arguments) {
-            Object value = a.value();
-            parameters.add(new QueryParameter(a.name(), QueryParameter.Direction.INPUT, type(a.type()),
-                    value == null || value instanceof Number || value instanceof Boolean ? value : value.toString(), null));
+            parameters.add(LinkCommands.input(a.name(), a.value(), a.type()));
         }
         QueryPipeline.Run run = run(catalogue, new QueryCommand(procedure, QueryCommand.ExecutionMode.NON_QUERY,
                 QueryCommand.CommandType.STORED_PROCEDURE, parameters), RowSink.DISCARD);
         return run.result().parameters().stream()
                 .filter(p -> p.direction() == QueryParameter.Direction.RETURN_VALUE)
                 .map(QueryParameter::value).findFirst().orElse(null);
-    }
-
-    private static String type(Class<?> type) {
-        return type == Integer.class ? "Int" : type == java.time.LocalDateTime.class ? "DateTime" : "NVarChar";
     }
 
     private QueryPipeline.Run run(String catalogue, QueryCommand command, RowSink sink) {

@@ -192,7 +192,7 @@ public final class BpProcedures {
         StringBuilder columns = new StringBuilder("INTERNALID, RECORDSTATUS, PATIENTSTATUS, USERID, PENSIONCODE, "
                 + "CREATED, CREATEDBY");
         StringBuilder marks = new StringBuilder("NEXT VALUE FOR dbo.PATIENTIDS, 1, 1, 0, ?, ?, 0");
-        List<Object> values = new ArrayList<>(List.of(args[20] == null ? 0 : args[20], localNow(c)));
+        List<Object> values = new ArrayList<>(List.of(argument(args, "@pensioncode", 0), localNow(c)));
         for (int i = 0; i < declared.size(); i++) {
             String column = declared.get(i).column() == null ? null : declared.get(i).column().getName();
             if (column != null) {
@@ -203,7 +203,7 @@ public final class BpProcedures {
         }
         columns.append(", TITLECODE");
         marks.append(", ?");
-        values.add(args[0] == null ? 0 : args[0]);
+        values.add(argument(args, "@titlecode", 0));
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO dbo.PATIENTS (" + columns + ") VALUES (" + marks + ")",
                 new String[] {"INTERNALID"})) {
             for (int i = 0; i < values.size(); i++) {
@@ -287,6 +287,16 @@ public final class BpProcedures {
         return v.length() == 8 && v.chars().allMatch(Character::isDigit)
                 ? LocalDate.parse(v, DateTimeFormatter.BASIC_ISO_DATE)
                 : LocalDate.parse(v.substring(0, 10));
+    }
+
+    /** BP_AddPatient's argument of that name (as {@link BpPatientWrites#ADD_PATIENT} orders them), or {@code otherwise}. */
+    private static Object argument(String[] args, String name, Object otherwise) {
+        for (int i = 0; i < BpPatientWrites.ADD_PATIENT.size(); i++) {
+            if (BpPatientWrites.ADD_PATIENT.get(i).name().equals(name)) {
+                return args[i] == null ? otherwise : args[i];
+            }
+        }
+        throw new IllegalArgumentException(name);
     }
 
     /** The database's own clock (the practice server's local time, as Bp stamps rows), not this JVM's. */

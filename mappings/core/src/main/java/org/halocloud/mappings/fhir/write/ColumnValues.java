@@ -58,12 +58,17 @@ public final class ColumnValues {
     public Map<Field<?>, Object> of(Table<?> table) {
         Map<Field<?>, Object> own = new LinkedHashMap<>();
         values.forEach((field, value) -> {
-            if (field.getQualifiedName().qualified()
-                    && field.getQualifiedName().qualifier().last().equalsIgnoreCase(table.getName())) {
+            if (belongsTo(field, table)) {
                 own.put(field, value);
             }
         });
         return own;
+    }
+
+    /** True when the mapping's (table-qualified) column is one of {@code table}'s. */
+    public static boolean belongsTo(Field<?> column, Table<?> table) {
+        return column.getQualifiedName().qualified()
+                && column.getQualifiedName().qualifier().last().equalsIgnoreCase(table.getName());
     }
 
     /** Elements of the resource the PMS has no column for. */

@@ -33,8 +33,7 @@ public record TableWrites(Table<?> table, String catalogue, Field<Integer> key, 
 
     @Override
     public boolean stores(Field<?> column, Object value) {
-        return column.getQualifiedName().qualified()
-                && column.getQualifiedName().qualifier().last().equalsIgnoreCase(table.getName());
+        return ColumnValues.belongsTo(column, table);
     }
 
     @Override

@@ -157,31 +157,29 @@ public final class ZedmedFhir implements PmsMapping {
      * doctor's Appointment Grid puts on that weekday; the table's LIVE_SLOT constraint decides a race.
      */
     private static final TableBookings BOOKINGS = new TableBookings(APPOINTMENT, ADMIN, AP_APPT_ID,
-            DSL.sequence(DSL.name("GEN_APPT_ID"), Long.class),
+            GEN_APPT_ID,
             b -> {
                 Map<org.jooq.Field<?>, org.jooq.Field<?>> row = new java.util.LinkedHashMap<>();
-                row.put(appointment("PATIENT_ID"), DSL.val(b.patient()));
+                row.put(AP_PATIENT_ID, DSL.val(b.patient()));
                 row.put(AP_DR_CODE, DSL.val(b.schedule()));
-                row.put(appointment("BRANCH_ID"), DSL.field(DSL.select(DSL.min(SCHEDULE_BRANCH_ID)).from(DR_SCHEDULE)
+                row.put(AP_BRANCH_ID, DSL.field(DSL.select(DSL.min(SCHEDULE_BRANCH_ID)).from(DR_SCHEDULE)
                         .where(SCHEDULE_DR_CODE.eq((String) b.schedule()))
                         .and(SCHEDULE_WEEKDAY.eq(b.start().getDayOfWeek().getValue()))));
                 row.put(AP_APPT_DATE, DSL.val(b.start().toLocalDate()));
                 row.put(AP_START_TIME, DSL.val(b.start().toLocalTime()));
                 row.put(AP_DURATION_MIN, DSL.val(b.minutes()));
                 row.put(AP_STATUS, DSL.val(BOOKED));
-                row.put(appointment("REASON"), DSL.val(b.reason()));
-                row.put(appointment("SOURCE"), DSL.val("OLA"));
-                row.put(appointment("CREATED_AT"), DSL.currentLocalDateTime());
-                row.put(appointment("CREATED_BY"), DSL.val("OLA"));
-                row.put(appointment("UPDATED_AT"), DSL.currentLocalDateTime());
+                row.put(AP_REASON, DSL.val(b.reason()));
+                row.put(AP_SOURCE, DSL.val("OLA"));
+                row.put(AP_CREATED_AT, DSL.currentLocalDateTime());
+                row.put(AP_CREATED_BY, DSL.val("OLA"));
+                row.put(AP_UPDATED_AT, DSL.currentLocalDateTime());
                 return row;
             },
-            Map.of(AP_STATUS, CANCELLED, appointment("CANCEL_REASON"), "Cancelled online", appointment("UPDATED_AT"), DSL.currentLocalDateTime()),
+            Map.of(AP_STATUS, CANCELLED, AP_CANCEL_REASON, "Cancelled online", AP_UPDATED_AT,
+                    DSL.currentLocalDateTime()),
             AP_STATUS.eq(BOOKED));
 
-    private static org.jooq.Field<Object> appointment(String column) {
-        return DSL.field(DSL.name("APPOINTMENT", column));
-    }
 
     /** Appointment has no AU Core (or AU Base) profile: base R4. */
     static final ResourceMapping<Appointment, Long> APPOINTMENTS = ResourceMapping

@@ -151,6 +151,16 @@ final class ZedmedTables {
     static final Field<String> AP_DR_CODE = f("APPOINTMENT", "DR_CODE", String.class);
     static final Field<Integer> AP_DURATION_MIN = f("APPOINTMENT", "DURATION_MIN", Integer.class);
     static final Field<String> AP_STATUS = f("APPOINTMENT", "STATUS", String.class);
+    static final Field<Integer> AP_PATIENT_ID = f("APPOINTMENT", "PATIENT_ID", Integer.class);
+    static final Field<Integer> AP_BRANCH_ID = f("APPOINTMENT", "BRANCH_ID", Integer.class);
+    static final Field<String> AP_REASON = f("APPOINTMENT", "REASON", String.class);
+    static final Field<String> AP_SOURCE = f("APPOINTMENT", "SOURCE", String.class);
+    static final Field<String> AP_CANCEL_REASON = f("APPOINTMENT", "CANCEL_REASON", String.class);
+    static final Field<LocalDateTime> AP_CREATED_AT = f("APPOINTMENT", "CREATED_AT", LocalDateTime.class);
+    static final Field<String> AP_CREATED_BY = f("APPOINTMENT", "CREATED_BY", String.class);
+    static final Field<LocalDateTime> AP_UPDATED_AT = f("APPOINTMENT", "UPDATED_AT", LocalDateTime.class);
+    /** Zedmed's generator of appointment ids (a sequence of the same name in the H2 demo). */
+    static final org.jooq.Sequence<Long> GEN_APPT_ID = DSL.sequence(DSL.name("GEN_APPT_ID"), Long.class);
     static final Table<?> APPT_TYPE = DSL.table(DSL.name("APPT_TYPE"));
     static final Field<Integer> AT_APPT_TYPE_ID = f("APPT_TYPE", "APPT_TYPE_ID", Integer.class);
 
